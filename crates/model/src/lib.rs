@@ -1,0 +1,26 @@
+//! Hashpivot's economics model: what a Bitcoin miner's megawatts earn when they hash, and (as the
+//! model grows) when they are leased to AI/HPC tenants.
+//!
+//! Pure Rust with no web dependency: the same code runs natively (CLI, tests, benchmarks) and in
+//! the browser as WebAssembly. Every quantity carries its unit in its name
+//! (`_usd`, `_btc`, `_eh_s`, `_t` for difficulty in tera, ...). See `shared/MODEL.md` for what
+//! the model computes and `shared/DOMAIN.md` for where the defaults come from.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_model::Network;
+//! let network = Network::default(); // the January 2026 snapshot
+//! network.validate().unwrap();
+//! let hashprice = network.hashprice_usd_per_ph_day();
+//! assert!(hashprice > 30.0 && hashprice < 50.0);
+//! ```
+
+pub mod bounds;
+pub mod error;
+pub mod format;
+pub mod network;
+pub mod subsidy;
+
+pub use bounds::Bound;
+pub use error::ValidationError;
+pub use network::Network;
