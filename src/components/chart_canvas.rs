@@ -1,0 +1,77 @@
+//! A chart painted on a `<canvas>` that redraws when what it reads changes.
+
+use hashpivot_charts::{ChartError, ChartStyle};
+use leptos::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Width used before the canvas has been laid out, CSS px.
+const FALLBACK_WIDTH: u32 = 640;
+
+/// A titled figure whose canvas is painted by `draw`.
+///
+/// `draw` runs inside an effect, so every signal it reads triggers a redraw; the window's resize
+/// and colour scheme also do. A drawing error shows in the caption instead of breaking the page.
+#[component]
+pub fn ChartCanvas<F>(
+    /// Stable test hook, e.g. "chart-hashprice".
+    testid: &'static str,
+    /// Text alternative for screen readers, shown as the figure's caption too.
+    #[prop(into)]
+    alt: Signal<String>,
+    /// Paints the chart on the canvas in the given style.
+    draw: F,
+) -> impl IntoView
+where
+    F: Fn(&HtmlCanvasElement, &ChartStyle) -> Result<(), ChartError> + 'static,
+{
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let failure = RwSignal::new(None::<String>);
+    let (resized, set_resized) = signal(0_u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        set_resized.update(|n| *n = n.wrapping_add(1))
+    });
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let style = style_for(&canvas);
+        let outcome = draw(&canvas, &style).err().map(|e| e.to_string());
+        if outcome != failure.get_untracked() {
+            failure.set(outcome);
+        }
+    });
+
+    view! {
+        <figure class="chart" data-testid=testid>
+            <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get()></canvas>
+            <figcaption>
+                {move || alt.get()}
+                {move || failure.get().map(|f| view! { <strong class="error">" " {f}</strong> })}
+            </figcaption>
+        </figure>
+    }
+}
+
+/// Size, pixel ratio and palette for `canvas` as it is laid out now.
+fn style_for(canvas: &HtmlCanvasElement) -> ChartStyle {
+    let width = match canvas.client_width() {
+        w if w > 0 => w as u32,
+        _ => FALLBACK_WIDTH,
+    };
+    let height = ((width as f64 * 0.56) as u32).clamp(220, 420);
+    let win = window();
+    let dark = win
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let base = if dark {
+        ChartStyle::dark(width, height)
+    } else {
+        ChartStyle::light(width, height)
+    };
+    base.with_scale(win.device_pixel_ratio())
+}

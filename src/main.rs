@@ -1,0 +1,5 @@
+//! Mounts the Hashpivot app on the page. Everything else lives in the library.
+
+fn main() {
+    hashpivot::start();
+}
