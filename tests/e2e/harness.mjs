@@ -1,0 +1,80 @@
+// Shared by the browser tests: serve the release build on loopback and drive Debian's Chromium.
+import http from "node:http";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close }. */
+export async function serve(dir = process.env.HASHPIVOT_DIST ?? "dist") {
+  const root = path.resolve(dir);
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, "http://127.0.0.1");
+    const file = path.join(root, pathname === "/" ? "index.html" : decodeURIComponent(pathname));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Launches headless Chromium with the flags this machine's closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.HASHPIVOT_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A new page that records console errors and uncaught exceptions into `page.problems`. */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  page.problems = [];
+  page.on("console", (m) => m.type() === "error" && page.problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
+  return page;
+}
+
+/** The raw number of a KPI. */
+export async function kpi(page, testid) {
+  return Number(await page.getAttribute(`[data-testid='${testid}']`, "data-value"));
+}
+
+/** The chart's pixels as a data URL: changes when the canvas is redrawn differently. */
+export function chartPixels(page, testid) {
+  return page.$eval(`[data-testid='${testid}'] canvas`, (c) => c.toDataURL());
+}
+
+/** Hashprice in USD/PH/day from MODEL.md's formula, written out independently of the app. */
+export function hashpriceByHand({ btc, diffT, fees, subsidy = 3.125 }) {
+  const hashrateHs = (diffT * 1e12 * 2 ** 32) / 600;
+  return (144 * (subsidy + fees) * btc) / (hashrateHs / 1e15);
+}
