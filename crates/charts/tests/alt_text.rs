@@ -1,4 +1,5 @@
 //! The text alternative states the figures a sighted reader takes from the chart.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
 
 use hashpivot_charts::hashprice_curve::HashpriceCurve;
 use hashpivot_model::Network;

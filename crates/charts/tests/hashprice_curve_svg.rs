@@ -1,5 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The hashprice chart rendered to SVG: what it must show, and a snapshot that pins the drawing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
 
 use hashpivot_charts::hashprice_curve::HashpriceCurve;
 use hashpivot_charts::{svg, ChartStyle};
@@ -45,7 +46,7 @@ fn the_marker_moves_with_the_price() {
     assert_ne!(low, high);
     let circle_x = |svg: &str| -> f64 {
         let at = svg.find("<circle").expect("a circle");
-        let cx = &svg[at..].split("cx=\"").nth(1).expect("cx")[..];
+        let cx = svg[at..].split("cx=\"").nth(1).expect("cx");
         cx[..cx.find('"').expect("quote")].parse().expect("number")
     };
     // Same axis (both inside the slider range), so a higher price sits further right.

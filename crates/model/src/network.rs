@@ -118,7 +118,7 @@ mod tests {
             fees_btc_per_block: 0.02,
             height: 931_392,
         };
-        assert!(close(n.hashrate_eh_s(), 1_088.0584, 1e-6));
+        assert!(close(n.hashrate_eh_s(), 1088.0584, 1e-6));
         assert!(close(n.hashprice_usd_per_ph_day(), 37.8767, 1e-5));
         // Sats per TH/day: 452.88 BTC / 1,088,058,381.65 TH/s * 1e8 = 41.6228 sats.
         assert!(close(n.hashprice_sats_per_th_day(), 41.6228, 1e-5));

@@ -1,5 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties of the network model over the whole accepted input range.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
 
 use hashpivot_model::bounds::{BTC_PRICE, DIFFICULTY, FEES, HEIGHT};
 use hashpivot_model::Network;
