@@ -61,7 +61,7 @@ fn style_for(canvas: &HtmlCanvasElement) -> ChartStyle {
         w if w > 0 => w as u32,
         _ => FALLBACK_WIDTH,
     };
-    let height = ((width as f64 * 0.56) as u32).clamp(220, 420);
+    let height = ((width as f64 * 0.56) as u32).clamp(280, 420);
     let win = window();
     let dark = win
         .match_media("(prefers-color-scheme: dark)")

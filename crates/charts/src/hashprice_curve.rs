@@ -19,6 +19,7 @@ use hashpivot_model::format;
 use hashpivot_model::subsidy::next_halving_height;
 use hashpivot_model::Network;
 
+use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
 /// Samples along the BTC price axis.
@@ -125,9 +126,36 @@ impl HashpriceCurve {
                 .into_font()
                 .color(&style.text)
         };
-        let mut chart = ChartBuilder::on(root)
-            .caption(self.title(), font(15.0))
-            .margin(style.px(12.0))
+        let [now_color, after_color, ..] = style.series;
+        let titled = root.titled(&self.title(), font(15.0))?;
+        let plot = legend::draw_above(
+            &titled,
+            &[
+                Entry {
+                    label: "Now".into(),
+                    color: now_color,
+                    mark: Mark::Line,
+                },
+                Entry {
+                    label: format!(
+                        "After the halving at block {}",
+                        format::plain(self.halving_height as f64)
+                    ),
+                    color: after_color,
+                    mark: Mark::Line,
+                },
+                Entry {
+                    label: format!("Today: {} USD/PH/day", format::fixed(self.current.1, 1)),
+                    color: now_color,
+                    mark: Mark::Dot,
+                },
+            ],
+            style,
+        )?;
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_left(style.px(8.0))
+            .margin_right(style.px(28.0))
+            .margin_bottom(style.px(8.0))
             .x_label_area_size(style.px(40.0))
             .y_label_area_size(style.px(56.0))
             .build_cartesian_2d(
@@ -136,7 +164,7 @@ impl HashpriceCurve {
             )?;
         chart
             .configure_mesh()
-            .light_line_style(style.grid)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(style.grid)
             .axis_style(style.text)
             .label_style(font(11.0))
@@ -150,45 +178,16 @@ impl HashpriceCurve {
             .draw()?;
 
         let line = |color: RGBColor| color.stroke_width(style.px(2.0));
-        let [now_color, after_color, ..] = style.series;
-        let legend_len = style.px(18.0) as i32;
-        chart
-            .draw_series(LineSeries::new(self.now.iter().copied(), line(now_color)))?
-            .label("Now")
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + legend_len, y)], line(now_color))
-            });
-        chart
-            .draw_series(LineSeries::new(
-                self.after_halving.iter().copied(),
-                line(after_color),
-            ))?
-            .label(format!(
-                "After the halving at block {}",
-                format::plain(self.halving_height as f64)
-            ))
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + legend_len, y)], line(after_color))
-            });
-        let radius = style.px(5.0);
-        chart
-            .draw_series(std::iter::once(Circle::new(
-                self.current,
-                radius,
-                now_color.filled(),
-            )))?
-            .label(format!(
-                "Today: {} USD/PH/day",
-                format::fixed(self.current.1, 1)
-            ))
-            .legend(move |(x, y)| Circle::new((x + legend_len / 2, y), radius, now_color.filled()));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font(font(11.0))
-            .background_style(style.background.mix(0.9))
-            .border_style(style.grid)
-            .draw()?;
+        chart.draw_series(LineSeries::new(self.now.iter().copied(), line(now_color)))?;
+        chart.draw_series(LineSeries::new(
+            self.after_halving.iter().copied(),
+            line(after_color),
+        ))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            self.current,
+            style.px(5.0),
+            now_color.filled(),
+        )))?;
         Ok(())
     }
 }

@@ -19,6 +19,7 @@
 pub mod canvas;
 pub mod error;
 pub mod hashprice_curve;
+pub mod legend;
 pub mod style;
 pub mod svg;
 

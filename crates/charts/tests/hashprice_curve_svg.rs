@@ -45,7 +45,8 @@ fn the_marker_moves_with_the_price() {
     );
     assert_ne!(low, high);
     let circle_x = |svg: &str| -> f64 {
-        let at = svg.find("<circle").expect("a circle");
+        // The legend draws its dot first; the plot marker is the last circle.
+        let at = svg.rfind("<circle").expect("a circle");
         let cx = svg[at..].split("cx=\"").nth(1).expect("cx");
         cx[..cx.find('"').expect("quote")].parse().expect("number")
     };
