@@ -91,8 +91,8 @@ fn network_from(
         let h = HEIGHT.parse(&v)?;
         if h.fract() != 0.0 {
             return Err(ValidationError {
-                field: HEIGHT.key,
-                label: HEIGHT.label,
+                field: HEIGHT.key.into(),
+                label: HEIGHT.label.into(),
                 value: v,
                 allowed: format!("a whole {}", HEIGHT.allowed().trim_start_matches("a ")),
             });

@@ -56,11 +56,19 @@ impl Bound {
 
     fn error(&self, value: String) -> ValidationError {
         ValidationError {
-            field: self.key,
-            label: self.label,
+            field: self.key.into(),
+            label: self.label.into(),
             value,
             allowed: self.allowed(),
         }
+    }
+
+    /// The same bound checked under another field path (a nested scenario field).
+    pub fn at(&self, path: &str, value: f64) -> Result<f64, ValidationError> {
+        self.check(value).map_err(|mut e| {
+            e.field = path.into();
+            e
+        })
     }
 
     /// Accepts `value` if it is finite and inside `min..=max`.
@@ -83,6 +91,38 @@ impl Bound {
         match cleaned.parse::<f64>() {
             Ok(v) => self.check(v).map_err(|_| self.error(text.to_owned())),
             Err(_) => Err(self.error(text.to_owned())),
+        }
+    }
+}
+
+impl Bound {
+    /// A bound whose slider spans the whole accepted range.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        unit: &'static str,
+        min: f64,
+        max: f64,
+        step: f64,
+    ) -> Bound {
+        Bound {
+            key,
+            label,
+            unit,
+            min,
+            max,
+            slider_min: min,
+            slider_max: max,
+            step,
+        }
+    }
+
+    /// The same bound with a narrower slider.
+    pub const fn slider(self, slider_min: f64, slider_max: f64) -> Bound {
+        Bound {
+            slider_min,
+            slider_max,
+            ..self
         }
     }
 }
@@ -136,13 +176,96 @@ pub const HEIGHT: Bound = Bound {
     step: 1.0,
 };
 
+/// Network hashrate, EH/s (the other face of difficulty).
+pub const HASHRATE: Bound =
+    Bound::new("hashrate", "Network hashrate", "EH/s", 0.01, 700_000.0, 1.0).slider(300.0, 3_000.0);
+/// Months projected.
+pub const HORIZON: Bound = Bound::new("horizon", "Horizon", "months", 1.0, 180.0, 1.0);
+/// Fleet hashrate, EH/s.
+pub const FLEET: Bound =
+    Bound::new("fleet", "Fleet hashrate", "EH/s", 0.0, 2_000.0, 0.1).slider(0.0, 100.0);
+/// Fleet efficiency, J/TH.
+pub const EFFICIENCY: Bound =
+    Bound::new("eff", "Fleet efficiency", "J/TH", 5.0, 200.0, 0.1).slider(10.0, 40.0);
+/// Power price, USD/MWh.
+pub const POWER: Bound =
+    Bound::new("power", "Power price", "USD/MWh", 0.0, 2_000.0, 1.0).slider(0.0, 150.0);
+/// Fleet uptime, % of hours.
+pub const UPTIME: Bound = Bound::new("uptime", "Uptime", "%", 0.0, 100.0, 0.5).slider(50.0, 100.0);
+/// Curtailment, % of running hours.
+pub const CURTAILMENT: Bound =
+    Bound::new("curtail", "Curtailment", "%", 0.0, 100.0, 0.5).slider(0.0, 30.0);
+/// Pool fee, %.
+pub const POOL_FEE: Bound = Bound::new("poolfee", "Pool fee", "%", 0.0, 20.0, 0.1).slider(0.0, 5.0);
+/// PUE of mining sites.
+pub const PUE: Bound = Bound::new("pue", "Mining PUE", "", 1.0, 3.0, 0.01).slider(1.0, 1.6);
+/// PUE of AI/HPC halls.
+pub const HPC_PUE: Bound = Bound::new("hpc_pue", "AI/HPC PUE", "", 1.0, 3.0, 0.01).slider(1.0, 1.6);
+/// Site capacity at the meter, MW.
+pub const SITE_MW: Bound =
+    Bound::new("site_mw", "Site capacity", "MW", 0.1, 100_000.0, 1.0).slider(10.0, 1_500.0);
+/// Difficulty growth, % a month.
+pub const DIFF_GROWTH: Bound = Bound::new(
+    "diff_growth",
+    "Difficulty growth",
+    "% a month",
+    -20.0,
+    20.0,
+    0.1,
+)
+.slider(-5.0, 8.0);
+/// BTC price growth, % a year.
+pub const BTC_GROWTH: Bound = Bound::new(
+    "btc_growth",
+    "BTC price growth",
+    "% a year",
+    -90.0,
+    500.0,
+    1.0,
+)
+.slider(-50.0, 100.0);
+/// Fee growth, % a month.
+pub const FEES_GROWTH: Bound =
+    Bound::new("fees_growth", "Fee growth", "% a month", -50.0, 50.0, 0.1).slider(-5.0, 5.0);
+/// Discount rate, % a year.
+pub const DISCOUNT: Bound =
+    Bound::new("discount", "Discount rate", "% a year", -50.0, 100.0, 0.5).slider(0.0, 30.0);
+/// Monte Carlo paths.
+pub const PATHS: Bound =
+    Bound::new("paths", "Monte Carlo paths", "", 1.0, 100_000.0, 100.0).slider(100.0, 10_000.0);
+/// BTC volatility, % a year.
+pub const BTC_VOL: Bound =
+    Bound::new("btc_vol", "BTC volatility", "% a year", 0.0, 500.0, 1.0).slider(0.0, 150.0);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn sliders_lie_inside_the_accepted_range() {
-        for b in [BTC_PRICE, DIFFICULTY, FEES, HEIGHT] {
+        for b in [
+            BTC_PRICE,
+            DIFFICULTY,
+            FEES,
+            HEIGHT,
+            HASHRATE,
+            HORIZON,
+            FLEET,
+            EFFICIENCY,
+            POWER,
+            UPTIME,
+            CURTAILMENT,
+            POOL_FEE,
+            PUE,
+            HPC_PUE,
+            SITE_MW,
+            DIFF_GROWTH,
+            BTC_GROWTH,
+            FEES_GROWTH,
+            DISCOUNT,
+            PATHS,
+            BTC_VOL,
+        ] {
             assert!(b.min <= b.slider_min && b.slider_min < b.slider_max && b.slider_max <= b.max);
             assert!(
                 b.step > 0.0 && b.step < b.slider_max - b.slider_min,

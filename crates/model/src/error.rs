@@ -8,10 +8,11 @@ use std::fmt;
 /// allowed range with its unit, so the user knows exactly what to change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
-    /// The share-link key of the field, e.g. `btc`.
-    pub field: &'static str,
+    /// The share-link key of the field, e.g. `btc`, or its path in the scenario, e.g.
+    /// `strategies[1].contracts[0].it_mw`.
+    pub field: String,
     /// A human label for the field, e.g. `BTC price`.
-    pub label: &'static str,
+    pub label: String,
     /// The value as the user gave it (kept verbatim so nothing typed is lost).
     pub value: String,
     /// What is allowed, with units, e.g. `1 to 10,000,000 USD`.
@@ -37,8 +38,8 @@ mod tests {
     #[test]
     fn message_names_field_value_and_range() {
         let e = ValidationError {
-            field: "btc",
-            label: "BTC price",
+            field: "btc".into(),
+            label: "BTC price".into(),
             value: "-5".into(),
             allowed: "1 to 10,000,000 USD".into(),
         };

@@ -16,11 +16,21 @@
 //! ```
 
 pub mod bounds;
+pub mod calendar;
+pub mod contract;
 pub mod error;
 pub mod format;
+pub mod kernel;
+pub mod metrics;
 pub mod network;
+pub mod projection;
+pub mod scenario;
 pub mod subsidy;
+pub mod validate;
 
 pub use bounds::Bound;
+pub use calendar::YearMonth;
 pub use error::ValidationError;
 pub use network::Network;
+pub use projection::{project, Projection};
+pub use scenario::Scenario;

@@ -38,6 +38,23 @@ pub fn next_halving_height(height: u64) -> u64 {
     (height / HALVING_INTERVAL + 1) * HALVING_INTERVAL
 }
 
+/// Total subsidy, in satoshis, of the `blocks` blocks from `height` on, split exactly at every
+/// halving inside the range (never averaged).
+pub fn subsidy_sum_sats(height: u64, blocks: u64) -> u64 {
+    let mut total = 0u64;
+    let mut h = height;
+    let end = height.saturating_add(blocks);
+    while h < end {
+        let era_end = next_halving_height(h).min(end);
+        total = total.saturating_add(subsidy_sats(h).saturating_mul(era_end - h));
+        if subsidy_sats(h) == 0 {
+            break;
+        }
+        h = era_end;
+    }
+    total
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +83,23 @@ mod tests {
     fn subsidy_btc_converts_sats_by_one_hundred_million() {
         assert_eq!(subsidy_btc(840_000), 3.125);
         assert_eq!(subsidy_btc(1_050_000), 1.5625);
+    }
+
+    #[test]
+    fn a_range_straddling_a_halving_is_split_at_the_block() {
+        // 4,464 blocks (a 31-day month) starting 1,000 blocks before block 1,050,000:
+        // 1,000 x 3.125 BTC + 3,464 x 1.5625 BTC = 3,125 + 5,412.5 = 8,537.5 BTC.
+        let sats = subsidy_sum_sats(1_049_000, 4_464);
+        assert_eq!(sats, 853_750_000_000);
+        // A linear average across the month would have given 4,464 x 2.34375 = 10,462.5 BTC.
+        assert_ne!(sats, 1_046_250_000_000);
+    }
+
+    #[test]
+    fn a_range_inside_one_era_is_blocks_times_subsidy() {
+        assert_eq!(subsidy_sum_sats(931_392, 4_464), 4_464 * 312_500_000);
+        assert_eq!(subsidy_sum_sats(931_392, 0), 0);
+        assert_eq!(subsidy_sum_sats(64 * HALVING_INTERVAL, 10_000), 0);
     }
 
     #[test]

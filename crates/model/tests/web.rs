@@ -31,5 +31,5 @@ fn subsidy_is_exact_in_the_browser() {
 #[wasm_bindgen_test]
 fn validation_messages_in_the_browser() {
     let e = bounds::BTC_PRICE.parse("abc").unwrap_err();
-    assert_eq!((e.field, e.value.as_str()), ("btc", "abc"));
+    assert_eq!((e.field.as_str(), e.value.as_str()), ("btc", "abc"));
 }

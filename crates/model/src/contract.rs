@@ -1,0 +1,187 @@
+//! AI/HPC contracts: colocation leases and GPU clouds, with their timing, capex and risk.
+//!
+//! Defaults are illustrative, from `shared/DOMAIN.md`; presets in [`crate::presets`] carry the
+//! announced deals with their sources.
+
+use serde::{Deserialize, Serialize};
+
+/// An AI/HPC contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Contract {
+    /// A colocation lease of critical IT megawatts.
+    Colocation(Colocation),
+    /// The operator's own GPUs rented out as cloud capacity.
+    GpuCloud(GpuCloud),
+}
+
+/// Timing and risk shared by every contract kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Terms {
+    /// Name shown to users.
+    pub name: String,
+    /// Months from the start to the first revenue.
+    pub first_revenue_month: u32,
+    /// Months of conversion before the first revenue; the megawatts leave mining when it
+    /// begins (never before the start).
+    pub build_months: u32,
+    /// Months from the first revenue to full capacity (linear ramp; 0 = at once).
+    pub ramp_months: u32,
+    /// Contract term from the first revenue, months.
+    pub term_months: u32,
+    /// Conversion capex per MW of critical IT, USD. Default $9M: TeraWulf $8-10M (DOMAIN.md).
+    pub capex_usd_per_mw: f64,
+    /// Probability per year that the tenant ends the contract early (expected value in the
+    /// deterministic run, sampled in the Monte Carlo).
+    pub early_end_annual: f64,
+    /// Months of delivery delay (pushes the first revenue back).
+    pub delay_months: u32,
+    /// Where the figures come from, if a preset.
+    pub source: Option<Source>,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms {
+            name: "Colocation lease".into(),
+            first_revenue_month: 12,
+            build_months: 12,
+            ramp_months: 6,
+            term_months: 120,
+            capex_usd_per_mw: 9_000_000.0,
+            early_end_annual: 0.0,
+            delay_months: 0,
+            source: None,
+        }
+    }
+}
+
+/// A public source for a preset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// What was reported, by whom.
+    pub title: String,
+    /// Link to the report.
+    pub url: String,
+    /// As-of date, YYYY-MM-DD.
+    pub as_of: String,
+}
+
+/// A colocation lease.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Colocation {
+    /// Timing, capex and risk.
+    #[serde(flatten)]
+    pub terms: Terms,
+    /// Critical IT leased, MW.
+    pub it_mw: f64,
+    /// Rent per MW of critical IT per year, USD. Default $1.8M: TeraWulf 1.85M, Cipher/Fluidstack
+    /// 1.79M (derived in DOMAIN.md).
+    pub usd_per_mw_year: f64,
+    /// Annual rent escalator. Default 0.03 (assumption).
+    pub escalator_annual: f64,
+    /// Whether the tenant pays the power. Default yes.
+    pub power_pass_through: bool,
+    /// NOI margin on rent, after site opex (not power). Default 0.82: TeraWulf and Cipher guide
+    /// 80-85% (DOMAIN.md).
+    pub noi_margin: f64,
+    /// Whether the lease renews at term end.
+    pub renews: bool,
+    /// Rent change on renewal (0.1 = +10%).
+    pub renewal_rate_change: f64,
+}
+
+impl Default for Colocation {
+    fn default() -> Self {
+        Colocation {
+            terms: Terms::default(),
+            it_mw: 85.0,
+            usd_per_mw_year: 1_800_000.0,
+            escalator_annual: 0.03,
+            power_pass_through: true,
+            noi_margin: 0.82,
+            renews: false,
+            renewal_rate_change: 0.0,
+        }
+    }
+}
+
+/// A GPU cloud run by the operator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GpuCloud {
+    /// Timing, conversion capex and risk.
+    #[serde(flatten)]
+    pub terms: Terms,
+    /// GPUs installed.
+    pub gpus: f64,
+    /// Critical IT power per GPU including its share of servers and network, kW.
+    pub kw_per_gpu: f64,
+    /// Price per GPU-hour, USD (used when there is no contract total).
+    pub usd_per_gpu_hour: f64,
+    /// Share of GPU-hours sold (used when there is no contract total).
+    pub utilization: f64,
+    /// Contract total over the term, USD (IREN style); 0 = priced per GPU-hour instead.
+    pub contract_total_usd: f64,
+    /// Share of the contract total paid up front at the first revenue month.
+    pub prepayment_share: f64,
+    /// GPU capex per GPU, USD, spent when conversion starts.
+    pub capex_usd_per_gpu: f64,
+    /// GPU depreciation life, months.
+    pub gpu_life_months: u32,
+    /// Cash opex as a share of revenue (excluding power).
+    pub opex_share: f64,
+    /// Price decline per year of uncontracted GPU-hours.
+    pub price_decline_annual: f64,
+}
+
+impl Default for GpuCloud {
+    fn default() -> Self {
+        GpuCloud {
+            terms: Terms {
+                name: "GPU cloud".into(),
+                term_months: 60,
+                ..Terms::default()
+            },
+            gpus: 10_000.0,
+            kw_per_gpu: 1.7,
+            usd_per_gpu_hour: 2.95,
+            utilization: 0.7,
+            contract_total_usd: 0.0,
+            prepayment_share: 0.0,
+            capex_usd_per_gpu: 45_000.0,
+            gpu_life_months: 60,
+            opex_share: 0.10,
+            price_decline_annual: 0.15,
+        }
+    }
+}
+
+impl Contract {
+    /// Timing, capex and risk.
+    pub fn terms(&self) -> &Terms {
+        match self {
+            Contract::Colocation(c) => &c.terms,
+            Contract::GpuCloud(g) => &g.terms,
+        }
+    }
+
+    /// Mutable timing, capex and risk.
+    pub fn terms_mut(&mut self) -> &mut Terms {
+        match self {
+            Contract::Colocation(c) => &mut c.terms,
+            Contract::GpuCloud(g) => &mut g.terms,
+        }
+    }
+
+    /// Critical IT power at full capacity, MW.
+    pub fn it_mw(&self) -> f64 {
+        match self {
+            Contract::Colocation(c) => c.it_mw,
+            Contract::GpuCloud(g) => g.gpus * g.kw_per_gpu / 1_000.0,
+        }
+    }
+}

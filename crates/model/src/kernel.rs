@@ -1,0 +1,342 @@
+//! The month-by-month building blocks shared by the projection, the Monte Carlo and the
+//! decision map.
+//!
+//! For each strategy and month the model keeps the pieces of free cash flow apart by what they
+//! depend on, so that the uncertain inputs can be moved without redoing the whole projection:
+//!
+//! ```text
+//! fcf(m) = btc_coeff(m) * price(m) / H(m)                mining revenue
+//!        - (mining_mwh(m) + sum_c alive_c(m) mwh_c(m)) * power price
+//!        + base(m) + sum_c alive_c(m) net_c(m)
+//! ```
+//! `H` is network hashrate in EH/s; `alive_c` is the contract's survival (expected value in the
+//! deterministic run, 0 or 1 in a Monte Carlo path). Nothing else depends on the BTC price or
+//! the power price, so NPV is linear in both (the decision map relies on it; a test checks it
+//! against the full projection).
+
+use crate::calendar::YearMonth;
+use crate::contract::Contract;
+use crate::scenario::Scenario;
+use crate::subsidy::{subsidy_sum_sats, SATS_PER_BTC};
+use crate::Network;
+
+/// The deterministic market path, one entry per month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// Calendar month.
+    pub month: Vec<YearMonth>,
+    /// Blocks in the month.
+    pub blocks: Vec<u64>,
+    /// Height of the month's first block.
+    pub height: Vec<u64>,
+    /// Total subsidy of the month's blocks, BTC (split exactly at halvings).
+    pub subsidy_btc: Vec<f64>,
+    /// Fees per block, BTC.
+    pub fees_btc_per_block: Vec<f64>,
+    /// BTC price, USD.
+    pub btc_price_usd: Vec<f64>,
+    /// Network hashrate, EH/s.
+    pub network_eh_s: Vec<f64>,
+    /// Hours in the month.
+    pub hours: Vec<f64>,
+    /// Discount factor at the month's end: (1 + r)^(-(m + 1) / 12).
+    pub discount: Vec<f64>,
+}
+
+impl Timeline {
+    /// The path of `s` with its market growth rates.
+    pub fn new(s: &Scenario) -> Timeline {
+        let n = s.horizon_months as usize;
+        let mut t = Timeline {
+            month: Vec::with_capacity(n),
+            blocks: Vec::with_capacity(n),
+            height: Vec::with_capacity(n),
+            subsidy_btc: Vec::with_capacity(n),
+            fees_btc_per_block: Vec::with_capacity(n),
+            btc_price_usd: Vec::with_capacity(n),
+            network_eh_s: Vec::with_capacity(n),
+            hours: Vec::with_capacity(n),
+            discount: Vec::with_capacity(n),
+        };
+        let mut height = s.network.height;
+        let monthly_btc = (1.0 + s.market.btc_growth_annual).powf(1.0 / 12.0);
+        let monthly_discount = (1.0 + s.financing.discount_rate_annual).powf(-1.0 / 12.0);
+        for m in 0..n {
+            let month = s.start.plus(m as u32);
+            let blocks = month.blocks();
+            let difficulty =
+                s.network.difficulty_t * (1.0 + s.market.difficulty_growth_monthly).powi(m as i32);
+            t.month.push(month);
+            t.blocks.push(blocks);
+            t.height.push(height);
+            t.subsidy_btc
+                .push(subsidy_sum_sats(height, blocks) as f64 / SATS_PER_BTC as f64);
+            t.fees_btc_per_block.push(
+                s.network.fees_btc_per_block * (1.0 + s.market.fees_growth_monthly).powi(m as i32),
+            );
+            t.btc_price_usd
+                .push(s.network.btc_price_usd * monthly_btc.powi(m as i32));
+            t.network_eh_s.push(
+                Network {
+                    difficulty_t: difficulty,
+                    ..s.network
+                }
+                .hashrate_eh_s(),
+            );
+            t.hours.push(month.hours());
+            t.discount.push(monthly_discount.powi(m as i32 + 1));
+            height = height.saturating_add(blocks);
+        }
+        t
+    }
+
+    /// Months in the path.
+    pub fn len(&self) -> usize {
+        self.month.len()
+    }
+
+    /// Whether the path has no month.
+    pub fn is_empty(&self) -> bool {
+        self.month.is_empty()
+    }
+
+    /// Subsidy plus fees of all the month's blocks, BTC.
+    pub fn reward_btc(&self, m: usize) -> f64 {
+        self.subsidy_btc[m] + self.fees_btc_per_block[m] * self.blocks[m] as f64
+    }
+}
+
+/// One contract's monthly pieces, before survival.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContractKernel {
+    /// Revenue, USD.
+    pub revenue: Vec<f64>,
+    /// Cash opex (not power), USD.
+    pub opex: Vec<f64>,
+    /// Power the operator pays for, MWh.
+    pub mwh: Vec<f64>,
+    /// Cash timing of prepayments: + the prepayment when received, - the prepaid share of each
+    /// month's revenue, USD.
+    pub prepayment: Vec<f64>,
+    /// Month index of the first revenue (after delay).
+    pub first_revenue: usize,
+    /// Power at the meter at full capacity, MW.
+    pub facility_mw: f64,
+    /// Probability of an early end per month.
+    pub hazard_monthly: f64,
+}
+
+impl ContractKernel {
+    /// Net cash before power: revenue - opex + prepayment timing.
+    pub fn net(&self, m: usize) -> f64 {
+        self.revenue[m] - self.opex[m] + self.prepayment[m]
+    }
+
+    /// Expected survival to month `m` (1 before the first revenue).
+    pub fn survival(&self, m: usize) -> f64 {
+        if m < self.first_revenue || self.hazard_monthly == 0.0 {
+            1.0
+        } else {
+            (1.0 - self.hazard_monthly).powi((m - self.first_revenue) as i32)
+        }
+    }
+}
+
+/// A strategy's monthly pieces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrategyKernel {
+    /// MW at the meter used for mining.
+    pub mining_mw: Vec<f64>,
+    /// MW at the meter taken by AI/HPC (from the start of conversion).
+    pub hpc_mw: Vec<f64>,
+    /// Hashrate mining, EH/s.
+    pub mining_eh_s: Vec<f64>,
+    /// BTC mined x network EH/s: BTC mined = btc_coeff / H.
+    pub btc_coeff: Vec<f64>,
+    /// Mining energy bought, MWh.
+    pub mining_mwh: Vec<f64>,
+    /// Mining cash opex, USD.
+    pub mining_opex: Vec<f64>,
+    /// Demand-response credit for curtailed hours, USD.
+    pub demand_response: Vec<f64>,
+    /// Capex (conversion and GPUs), USD.
+    pub capex: Vec<f64>,
+    /// Interest, USD.
+    pub interest: Vec<f64>,
+    /// ASIC and GPU depreciation, USD (non-cash).
+    pub depreciation: Vec<f64>,
+    /// The AI/HPC contracts.
+    pub contracts: Vec<ContractKernel>,
+}
+
+impl StrategyKernel {
+    /// Builds strategy `index` of `s` on `t`. The scenario must be valid.
+    pub fn new(s: &Scenario, index: usize, t: &Timeline) -> StrategyKernel {
+        let n = t.len();
+        let strategy = &s.strategies[index];
+        let fleet = &s.fleet;
+        let running = fleet.uptime * (1.0 - fleet.curtailment);
+        let fleet_mw = fleet.facility_mw();
+        let mut k = StrategyKernel {
+            mining_mw: vec![0.0; n],
+            hpc_mw: vec![0.0; n],
+            mining_eh_s: vec![0.0; n],
+            btc_coeff: vec![0.0; n],
+            mining_mwh: vec![0.0; n],
+            mining_opex: vec![0.0; n],
+            demand_response: vec![0.0; n],
+            capex: vec![0.0; n],
+            interest: vec![0.0; n],
+            depreciation: vec![0.0; n],
+            contracts: Vec::with_capacity(strategy.contracts.len()),
+        };
+        for c in &strategy.contracts {
+            k.contracts.push(contract_kernel(
+                s,
+                c,
+                t,
+                &mut k.hpc_mw,
+                &mut k.capex,
+                &mut k.depreciation,
+            ));
+        }
+        let asic_monthly = if fleet.asic_life_months > 0 {
+            fleet.asic_value_usd / fleet.asic_life_months as f64
+        } else {
+            0.0
+        };
+        for m in 0..n {
+            let available = (s.site.capacity_mw - k.hpc_mw[m]).max(0.0);
+            let mining_mw = fleet_mw.min(available);
+            let share = if fleet_mw > 0.0 {
+                mining_mw / fleet_mw
+            } else {
+                0.0
+            };
+            k.mining_mw[m] = mining_mw;
+            k.mining_eh_s[m] = fleet.hashrate_eh_s * share;
+            k.btc_coeff[m] = k.mining_eh_s[m] * t.reward_btc(m) * (1.0 - fleet.pool_fee) * running;
+            k.mining_mwh[m] = mining_mw * t.hours[m] * running;
+            k.demand_response[m] = mining_mw
+                * t.hours[m]
+                * fleet.uptime
+                * fleet.curtailment
+                * fleet.demand_response_usd_mwh;
+            k.mining_opex[m] = fleet.opex_usd_per_month * share;
+            if (m as u32) < fleet.asic_life_months {
+                k.depreciation[m] += asic_monthly;
+            }
+            k.interest[m] = s
+                .financing
+                .debt
+                .iter()
+                .filter(|d| (m as u32) < d.maturity_months)
+                .map(|d| d.principal_usd * d.coupon_annual / 12.0)
+                .sum();
+        }
+        k
+    }
+
+    /// Price- and power-independent cash of month `m` outside the contracts.
+    pub fn base(&self, m: usize) -> f64 {
+        self.demand_response[m] - self.mining_opex[m] - self.capex[m] - self.interest[m]
+    }
+}
+
+/// Fills one contract's pieces and adds its MW, capex and depreciation to the strategy's.
+fn contract_kernel(
+    s: &Scenario,
+    c: &Contract,
+    t: &Timeline,
+    hpc_mw: &mut [f64],
+    capex: &mut [f64],
+    depreciation: &mut [f64],
+) -> ContractKernel {
+    let n = t.len();
+    let terms = c.terms();
+    let first = (terms.first_revenue_month + terms.delay_months) as usize;
+    let conversion_start = terms.first_revenue_month.saturating_sub(terms.build_months) as usize;
+    let build = (first - conversion_start).max(1);
+    let it_mw = c.it_mw();
+    let facility_mw = it_mw * s.site.hpc_pue;
+    let conversion_capex = it_mw * terms.capex_usd_per_mw;
+    let term_end = first + terms.term_months as usize;
+    let mut k = ContractKernel {
+        revenue: vec![0.0; n],
+        opex: vec![0.0; n],
+        mwh: vec![0.0; n],
+        prepayment: vec![0.0; n],
+        first_revenue: first,
+        facility_mw,
+        hazard_monthly: 1.0 - (1.0 - terms.early_end_annual).powf(1.0 / 12.0),
+    };
+    for mw in hpc_mw.iter_mut().skip(conversion_start) {
+        *mw += facility_mw;
+    }
+    for c in capex.iter_mut().skip(conversion_start).take(build) {
+        *c += conversion_capex / build as f64;
+    }
+    let phase = |m: usize| -> f64 {
+        if m < first {
+            0.0
+        } else if terms.ramp_months == 0 {
+            1.0
+        } else {
+            ((m - first + 1) as f64 / terms.ramp_months as f64).min(1.0)
+        }
+    };
+    match c {
+        Contract::Colocation(col) => {
+            for m in first..n {
+                let years = ((m - first) / 12) as i32;
+                let mut rate = col.usd_per_mw_year * (1.0 + col.escalator_annual).powi(years);
+                if m >= term_end {
+                    if !col.renews {
+                        break;
+                    }
+                    rate *= 1.0 + col.renewal_rate_change;
+                }
+                let p = phase(m);
+                k.revenue[m] = it_mw * p * rate / 12.0;
+                k.opex[m] = k.revenue[m] * (1.0 - col.noi_margin);
+                if !col.power_pass_through {
+                    k.mwh[m] = facility_mw * p * t.hours[m];
+                }
+            }
+        }
+        Contract::GpuCloud(gpu) => {
+            if conversion_start < n {
+                capex[conversion_start] += gpu.gpus * gpu.capex_usd_per_gpu;
+            }
+            if gpu.gpu_life_months > 0 {
+                let monthly = gpu.gpus * gpu.capex_usd_per_gpu / gpu.gpu_life_months as f64;
+                for d in depreciation
+                    .iter_mut()
+                    .skip(first)
+                    .take(gpu.gpu_life_months as usize)
+                {
+                    *d += monthly;
+                }
+            }
+            let contracted = gpu.contract_total_usd > 0.0 && gpu.terms.term_months > 0;
+            let per_month = gpu.contract_total_usd / gpu.terms.term_months.max(1) as f64;
+            for m in first..n {
+                let p = phase(m);
+                k.revenue[m] = if contracted && m < term_end {
+                    let prepaid = per_month * p * gpu.prepayment_share;
+                    k.prepayment[m] -= prepaid;
+                    per_month * p
+                } else {
+                    let decline = (1.0 - gpu.price_decline_annual).powf((m - first) as f64 / 12.0);
+                    gpu.gpus * p * gpu.usd_per_gpu_hour * decline * gpu.utilization * t.hours[m]
+                };
+                k.opex[m] = k.revenue[m] * gpu.opex_share;
+                k.mwh[m] = facility_mw * p * t.hours[m];
+            }
+            if contracted && first < n {
+                k.prepayment[first] += gpu.contract_total_usd * gpu.prepayment_share;
+            }
+        }
+    }
+    k
+}

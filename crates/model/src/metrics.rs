@@ -1,0 +1,129 @@
+//! NPV, IRR, payback and the per-strategy summary figures.
+
+use crate::kernel::StrategyKernel;
+use crate::projection::{MonthRow, Summary};
+use crate::scenario::Scenario;
+
+/// Sum of `cash[m] * discount[m]`.
+pub fn npv(cash: impl IntoIterator<Item = f64>, discount: &[f64]) -> f64 {
+    cash.into_iter().zip(discount).map(|(c, d)| c * d).sum()
+}
+
+/// Annual IRR of monthly cash flows (month m discounted by (1 + r)^((m + 1) / 12)), found by
+/// bisection on the monthly rate in (-99%, +1,000%) a month. `None` without a sign change in
+/// the flows or in NPV over that range.
+pub fn irr_annual(cash: &[f64]) -> Option<f64> {
+    let has_neg = cash.iter().any(|&c| c < 0.0);
+    let has_pos = cash.iter().any(|&c| c > 0.0);
+    if !(has_neg && has_pos) {
+        return None;
+    }
+    let npv_at = |r: f64| -> f64 {
+        let mut df = 1.0;
+        let step = 1.0 / (1.0 + r);
+        cash.iter()
+            .map(|c| {
+                df *= step;
+                c * df
+            })
+            .sum()
+    };
+    let (mut lo, mut hi) = (-0.99, 10.0);
+    let (f_lo, f_hi) = (npv_at(lo), npv_at(hi));
+    if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
+        return None;
+    }
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if npv_at(mid).signum() == f_lo.signum() {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let monthly = 0.5 * (lo + hi);
+    Some((1.0 + monthly).powi(12) - 1.0)
+}
+
+/// The summary figures that need only the rows (the per-MW-year ones are filled by the caller).
+pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev: f64) -> Summary {
+    let revenue: f64 = rows
+        .iter()
+        .map(|r| r.mining_revenue_usd + r.hpc_revenue_usd)
+        .sum();
+    let ebitda: f64 = rows.iter().map(|r| r.ebitda_usd).sum();
+    let monthly: Vec<f64> = rows
+        .iter()
+        .map(|r| r.mining_revenue_usd + r.hpc_revenue_usd)
+        .collect();
+    let mean = monthly.iter().sum::<f64>() / monthly.len().max(1) as f64;
+    let var = monthly.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / monthly.len().max(1) as f64;
+    let first = rows.first();
+    let mined = first.map_or(0.0, |r| r.btc_mined);
+    let (mut cash_cost, mut all_in, mut breakeven_power) = (None, None, None);
+    if let (Some(r), true) = (first, mined > 0.0) {
+        let energy = k.mining_mwh[0] * s.site.power_usd_mwh - k.demand_response[0];
+        let cash = energy + k.mining_opex[0];
+        let revenue0 = r.mining_revenue_usd + r.hpc_revenue_usd;
+        let mining_share0 = if revenue0 > 0.0 {
+            r.mining_revenue_usd / revenue0
+        } else {
+            1.0
+        };
+        let asic = s.fleet.asic_value_usd / s.fleet.asic_life_months.max(1) as f64;
+        cash_cost = Some(cash / mined);
+        all_in = Some((cash + asic + r.interest_usd * mining_share0) / mined);
+        if k.mining_mwh[0] > 0.0 {
+            breakeven_power = Some(
+                (r.mining_revenue_usd + k.demand_response[0] - k.mining_opex[0]) / k.mining_mwh[0],
+            );
+        }
+    }
+    Summary {
+        revenue_usd: revenue,
+        ebitda_usd: ebitda,
+        ebitda_margin: if revenue > 0.0 { ebitda / revenue } else { 0.0 },
+        mining_share: if revenue > 0.0 {
+            mining_rev / revenue
+        } else {
+            0.0
+        },
+        cumulative_fcf_usd: rows.last().map_or(0.0, |r| r.cumulative_fcf_usd),
+        btc_mined: rows.iter().map(|r| r.btc_mined).sum(),
+        cash_cost_per_btc_usd: cash_cost,
+        all_in_cost_per_btc_usd: all_in,
+        breakeven_btc_usd: cash_cost,
+        breakeven_power_usd_mwh: breakeven_power,
+        mining_revenue_per_mw_year_usd: None,
+        mining_margin_per_mw_year_usd: None,
+        hpc_revenue_per_mw_year_usd: None,
+        hpc_margin_per_mw_year_usd: None,
+        irr_vs_first: None,
+        revenue_volatility: if mean > 0.0 { var.sqrt() / mean } else { 0.0 },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npv_discounts_each_month() {
+        assert_eq!(npv([100.0, 100.0], &[0.5, 0.25]), 75.0);
+    }
+
+    #[test]
+    fn irr_of_a_known_loan() {
+        // Pay 1,000 in month 0, get 1,010 in month 1: -1,000/(1+r) + 1,010/(1+r)^2 = 0 gives
+        // 1 + r = 1.01, so 1% a month and 1.01^12 - 1 = 12.68% a year.
+        let irr = irr_annual(&[-1_000.0, 1_010.0]).unwrap();
+        assert!((irr - 0.126_825_030_131_969_7).abs() < 1e-9, "{irr}");
+    }
+
+    #[test]
+    fn irr_needs_a_sign_change() {
+        assert_eq!(irr_annual(&[1.0, 2.0]), None);
+        assert_eq!(irr_annual(&[-1.0, -2.0]), None);
+        assert_eq!(irr_annual(&[]), None);
+    }
+}

@@ -1,0 +1,273 @@
+//! The deterministic projection: every strategy, month by month, and its summary.
+//!
+//! Conventions (what an analyst at a listed miner would expect, written down):
+//! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
+//!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
+//!   footing; the treasury columns show what is sold and held.
+//! - Energy cost is net of demand-response credits; colocation power passed through to the
+//!   tenant is left out of both revenue and cost.
+//! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.
+//! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_model::{projection::project, Scenario};
+//! let p = project(&Scenario::default()).unwrap();
+//! assert_eq!(p.strategies[0].months.len(), 60);
+//! ```
+
+use serde::Serialize;
+
+use crate::calendar::YearMonth;
+use crate::error::ValidationError;
+use crate::kernel::{StrategyKernel, Timeline};
+use crate::metrics;
+use crate::scenario::Scenario;
+
+/// What the projection returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    /// Hashprice at the start, USD/PH/day.
+    pub hashprice_usd_per_ph_day: f64,
+    /// Hashprice at the start, sats/TH/day.
+    pub hashprice_sats_per_th_day: f64,
+    /// Hashcost of the fleet at the start (energy plus cash opex), USD/PH/day.
+    pub hashcost_usd_per_ph_day: f64,
+    /// Network hashrate at the start, EH/s.
+    pub network_hashrate_eh_s: f64,
+    /// One entry per strategy, in the scenario's order.
+    pub strategies: Vec<StrategyResult>,
+}
+
+/// One strategy's months and summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyResult {
+    /// The strategy's id.
+    pub id: String,
+    /// The strategy's name.
+    pub name: String,
+    /// NPV of FCF, USD.
+    pub npv_usd: f64,
+    /// First month whose cumulative FCF is at or above zero, if any.
+    pub payback_month: Option<YearMonth>,
+    /// Summary figures.
+    pub summary: Summary,
+    /// Month by month.
+    pub months: Vec<MonthRow>,
+}
+
+/// Summary figures of a strategy over the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Total revenue, USD.
+    pub revenue_usd: f64,
+    /// Total EBITDA, USD.
+    pub ebitda_usd: f64,
+    /// EBITDA / revenue (0 when there is no revenue).
+    pub ebitda_margin: f64,
+    /// Mining's share of revenue.
+    pub mining_share: f64,
+    /// Cumulative FCF at the horizon, USD.
+    pub cumulative_fcf_usd: f64,
+    /// BTC mined over the horizon.
+    pub btc_mined: f64,
+    /// Cash cost per BTC in the first month (energy + mining opex), USD; `None` if none mined.
+    pub cash_cost_per_btc_usd: Option<f64>,
+    /// All-in cost per BTC in the first month (+ ASIC depreciation + interest pro rata to
+    /// mining's revenue share), USD.
+    pub all_in_cost_per_btc_usd: Option<f64>,
+    /// BTC price at which mining's cash margin is zero in the first month (equals the cash
+    /// cost per BTC), USD.
+    pub breakeven_btc_usd: Option<f64>,
+    /// Power price at which mining's cash margin is zero in the first month, USD/MWh.
+    pub breakeven_power_usd_mwh: Option<f64>,
+    /// Mining revenue per MW-year at the meter, USD.
+    pub mining_revenue_per_mw_year_usd: Option<f64>,
+    /// Mining cash margin (revenue - energy - opex) per MW-year, USD.
+    pub mining_margin_per_mw_year_usd: Option<f64>,
+    /// AI/HPC revenue per MW-year at the meter (delivered MW), USD.
+    pub hpc_revenue_per_mw_year_usd: Option<f64>,
+    /// AI/HPC cash margin (revenue - opex - power) per MW-year, USD.
+    pub hpc_margin_per_mw_year_usd: Option<f64>,
+    /// IRR per year of this strategy's FCF minus the first strategy's (the pivot against pure
+    /// mining); `None` when it has no sign change or no root.
+    pub irr_vs_first: Option<f64>,
+    /// Coefficient of variation of monthly revenue.
+    pub revenue_volatility: f64,
+}
+
+/// One month of one strategy. Money in USD, power in MW at the meter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthRow {
+    /// Calendar month.
+    pub month: YearMonth,
+    /// Blocks in the month.
+    pub blocks: u64,
+    /// Average subsidy per block, BTC.
+    pub subsidy_btc: f64,
+    /// BTC price, USD.
+    pub btc_price_usd: f64,
+    /// Network hashrate, EH/s.
+    pub network_hashrate_eh_s: f64,
+    /// MW mining.
+    pub mining_mw: f64,
+    /// MW with AI/HPC.
+    pub hpc_mw: f64,
+    /// BTC mined.
+    pub btc_mined: f64,
+    /// BTC sold.
+    pub btc_sold: f64,
+    /// BTC held at the month's end.
+    pub btc_held: f64,
+    /// Mining revenue.
+    pub mining_revenue_usd: f64,
+    /// AI/HPC revenue.
+    pub hpc_revenue_usd: f64,
+    /// Energy bought, net of demand-response credits.
+    pub energy_cost_usd: f64,
+    /// Cash opex other than energy.
+    pub opex_usd: f64,
+    /// EBITDA.
+    pub ebitda_usd: f64,
+    /// Depreciation (non-cash).
+    pub depreciation_usd: f64,
+    /// Interest.
+    pub interest_usd: f64,
+    /// Capex.
+    pub capex_usd: f64,
+    /// Free cash flow.
+    pub fcf_usd: f64,
+    /// Cumulative free cash flow.
+    pub cumulative_fcf_usd: f64,
+}
+
+/// Projects every strategy of `s`, after validating it.
+pub fn project(s: &Scenario) -> Result<Projection, ValidationError> {
+    s.validate()?;
+    let t = Timeline::new(s);
+    let kernels: Vec<StrategyKernel> = (0..s.strategies.len())
+        .map(|i| StrategyKernel::new(s, i, &t))
+        .collect();
+    let mut strategies: Vec<StrategyResult> = kernels
+        .iter()
+        .enumerate()
+        .map(|(i, k)| strategy(s, i, k, &t))
+        .collect();
+    if let Some(first) = strategies.first().map(|r| fcf(&r.months)) {
+        for r in strategies.iter_mut().skip(1) {
+            let delta: Vec<f64> = fcf(&r.months)
+                .iter()
+                .zip(&first)
+                .map(|(a, b)| a - b)
+                .collect();
+            r.summary.irr_vs_first = metrics::irr_annual(&delta);
+        }
+    }
+    let f = &s.fleet;
+    let hashcost = 0.024 * f.efficiency_j_th * f.pue * s.site.power_usd_mwh
+        + if f.hashrate_eh_s > 0.0 {
+            // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month.
+            f.opex_usd_per_month / (f.hashrate_eh_s * 1_000.0) / (365.25 / 12.0)
+        } else {
+            0.0
+        };
+    Ok(Projection {
+        hashprice_usd_per_ph_day: s.network.hashprice_usd_per_ph_day(),
+        hashprice_sats_per_th_day: s.network.hashprice_sats_per_th_day(),
+        hashcost_usd_per_ph_day: hashcost,
+        network_hashrate_eh_s: s.network.hashrate_eh_s(),
+        strategies,
+    })
+}
+
+fn fcf(months: &[MonthRow]) -> Vec<f64> {
+    months.iter().map(|m| m.fcf_usd).collect()
+}
+
+fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> StrategyResult {
+    let power = s.site.power_usd_mwh;
+    let strategy = &s.strategies[index];
+    let mut months = Vec::with_capacity(t.len());
+    let mut held = s.treasury.btc_held;
+    let mut cumulative = 0.0;
+    let (mut mining_mw_months, mut hpc_mw_months) = (0.0, 0.0);
+    let (mut mining_rev, mut mining_margin, mut hpc_rev, mut hpc_margin) = (0.0, 0.0, 0.0, 0.0);
+    for m in 0..t.len() {
+        let btc_mined = k.btc_coeff[m] / t.network_eh_s[m];
+        let mining_revenue = btc_mined * t.btc_price_usd[m];
+        let mining_energy = k.mining_mwh[m] * power - k.demand_response[m];
+        let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
+            (0.0, 0.0, 0.0, 0.0, 0.0);
+        for c in &k.contracts {
+            let alive = c.survival(m);
+            hpc_revenue += alive * c.revenue[m];
+            hpc_opex += alive * c.opex[m];
+            hpc_energy += alive * c.mwh[m] * power;
+            prepayment += alive * c.prepayment[m];
+            if c.revenue[m] > 0.0 {
+                hpc_live_mw += alive * c.facility_mw;
+            }
+        }
+        let opex = k.mining_opex[m] + hpc_opex;
+        let energy = mining_energy + hpc_energy;
+        let ebitda = mining_revenue + hpc_revenue - energy - opex;
+        let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment;
+        cumulative += fcf;
+        let planned_sales: f64 = strategy
+            .btc_sales
+            .iter()
+            .filter(|sale| sale.month as usize == m)
+            .map(|sale| sale.btc)
+            .sum();
+        let available = held + btc_mined;
+        let sold = (btc_mined * s.treasury.sell_share + planned_sales).min(available);
+        held = available - sold;
+        mining_mw_months += k.mining_mw[m];
+        hpc_mw_months += hpc_live_mw;
+        mining_rev += mining_revenue;
+        mining_margin += mining_revenue - mining_energy - k.mining_opex[m];
+        hpc_rev += hpc_revenue;
+        hpc_margin += hpc_revenue - hpc_opex - hpc_energy;
+        months.push(MonthRow {
+            month: t.month[m],
+            blocks: t.blocks[m],
+            subsidy_btc: t.subsidy_btc[m] / t.blocks[m] as f64,
+            btc_price_usd: t.btc_price_usd[m],
+            network_hashrate_eh_s: t.network_eh_s[m],
+            mining_mw: k.mining_mw[m],
+            hpc_mw: k.hpc_mw[m],
+            btc_mined,
+            btc_sold: sold,
+            btc_held: held,
+            mining_revenue_usd: mining_revenue,
+            hpc_revenue_usd: hpc_revenue,
+            energy_cost_usd: energy,
+            opex_usd: opex,
+            ebitda_usd: ebitda,
+            depreciation_usd: k.depreciation[m],
+            interest_usd: k.interest[m],
+            capex_usd: k.capex[m],
+            fcf_usd: fcf,
+            cumulative_fcf_usd: cumulative,
+        });
+    }
+    let per_mw_year = |usd: f64, mw_months: f64| (mw_months > 0.0).then(|| usd / mw_months * 12.0);
+    let summary = Summary {
+        mining_revenue_per_mw_year_usd: per_mw_year(mining_rev, mining_mw_months),
+        mining_margin_per_mw_year_usd: per_mw_year(mining_margin, mining_mw_months),
+        hpc_revenue_per_mw_year_usd: per_mw_year(hpc_rev, hpc_mw_months),
+        hpc_margin_per_mw_year_usd: per_mw_year(hpc_margin, hpc_mw_months),
+        ..metrics::summarize(&months, s, k, mining_rev)
+    };
+    StrategyResult {
+        id: strategy.id.clone(),
+        name: strategy.name.clone(),
+        npv_usd: metrics::npv(months.iter().map(|r| r.fcf_usd), &t.discount),
+        payback_month: months
+            .iter()
+            .find(|r| r.cumulative_fcf_usd >= 0.0)
+            .map(|r| r.month),
+        summary,
+        months,
+    }
+}

@@ -1,0 +1,325 @@
+//! A scenario: everything the projection needs, as one serde value.
+//!
+//! Units are in the field names. Defaults come from `shared/DOMAIN.md` (snapshot of 12 January
+//! 2026); where DOMAIN.md gives no figure, the default is an assumption said so on the field.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_model::Scenario;
+//! let s = Scenario::default();
+//! s.validate().unwrap();
+//! assert_eq!(s.strategies.len(), 3); // pure miner, full pivot, hybrid
+//! ```
+//!
+//! # See also
+//! [`crate::validate`] for the accepted ranges, [`crate::projection`] for what is computed,
+//! [`crate::query`] for the share-link form.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::YearMonth;
+pub use crate::contract::{Colocation, Contract, GpuCloud, Source, Terms};
+use crate::Network;
+
+/// Everything the model needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scenario {
+    /// Format version of this structure, for saved files and imports.
+    pub version: u32,
+    /// First month of the projection.
+    pub start: YearMonth,
+    /// Months projected, 1 to 180.
+    pub horizon_months: u32,
+    /// Network at the start.
+    pub network: Network,
+    /// How price, difficulty and fees move in the deterministic run.
+    pub market: Market,
+    /// The mining fleet.
+    pub fleet: Fleet,
+    /// The site's power.
+    pub site: Site,
+    /// Strategies compared on the same site, 1 to 6.
+    pub strategies: Vec<Strategy>,
+    /// Discount rate and debt.
+    pub financing: Financing,
+    /// BTC held and the sell policy.
+    pub treasury: Treasury,
+    /// Monte Carlo settings.
+    pub monte_carlo: MonteCarlo,
+}
+
+/// The format version this build writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// Deterministic paths of price, difficulty and fees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Market {
+    /// BTC price growth per year (0.1 = +10%/yr), compounded monthly. Default 0: flat.
+    pub btc_growth_annual: f64,
+    /// Difficulty growth per month, compounded. Default 2.5%: difficulty rose about 35% in
+    /// 2025 (DOMAIN.md), i.e. 1.35^(1/12) - 1 = 2.53% a month.
+    pub difficulty_growth_monthly: f64,
+    /// Fee growth per month, compounded. Default 0.
+    pub fees_growth_monthly: f64,
+}
+
+impl Default for Market {
+    fn default() -> Self {
+        Market {
+            btc_growth_annual: 0.0,
+            difficulty_growth_monthly: 0.025,
+            fees_growth_monthly: 0.0,
+        }
+    }
+}
+
+/// The ASIC fleet.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Fleet {
+    /// Installed hashrate, EH/s.
+    pub hashrate_eh_s: f64,
+    /// Efficiency, J/TH. Default 17.5: Antminer S21 (DOMAIN.md).
+    pub efficiency_j_th: f64,
+    /// Share of time the machines run, 0 to 1. Default 0.95 (assumption).
+    pub uptime: f64,
+    /// Share of running time curtailed for the grid, 0 to 1. Default 0.
+    pub curtailment: f64,
+    /// Pool fee, 0 to 1. Default 0.015 (assumption; FPPS pools charge about 1-2.5%).
+    pub pool_fee: f64,
+    /// PUE of the mining sites. Default 1.2: low end of air-cooled mining, 1.20-1.50 (DOMAIN.md).
+    pub pue: f64,
+    /// Other cash opex (staff, maintenance, site costs) per month at full fleet, USD. Default
+    /// $1.5M (assumption, about $5 per PH/s per day at 10 EH/s).
+    pub opex_usd_per_month: f64,
+    /// Value of the ASICs, USD, depreciated straight-line. Default $150M (assumption: 10 EH/s at
+    /// about $15 per TH/s).
+    pub asic_value_usd: f64,
+    /// ASIC depreciation life, months. Default 36.
+    pub asic_life_months: u32,
+    /// Demand-response credit for curtailed hours, USD/MWh. Default 0.
+    pub demand_response_usd_mwh: f64,
+}
+
+impl Default for Fleet {
+    fn default() -> Self {
+        Fleet {
+            hashrate_eh_s: 10.0,
+            efficiency_j_th: 17.5,
+            uptime: 0.95,
+            curtailment: 0.0,
+            pool_fee: 0.015,
+            pue: 1.2,
+            opex_usd_per_month: 1_500_000.0,
+            asic_value_usd: 150_000_000.0,
+            asic_life_months: 36,
+            demand_response_usd_mwh: 0.0,
+        }
+    }
+}
+
+impl Fleet {
+    /// IT power of the whole fleet, MW: EH/s x J/TH (1 EH/s at 1 J/TH is 1 MW).
+    pub fn it_mw(&self) -> f64 {
+        self.hashrate_eh_s * self.efficiency_j_th
+    }
+
+    /// Power at the meter of the whole fleet, MW: IT power x PUE.
+    pub fn facility_mw(&self) -> f64 {
+        self.it_mw() * self.pue
+    }
+}
+
+/// The site's grid connection.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Site {
+    /// Power capacity at the meter, MW. Default 210: the default fleet at PUE 1.2.
+    pub capacity_mw: f64,
+    /// Power price, USD/MWh. Default 40: top of Riot's 2.6-4.2 cents/kWh in 2025 (DOMAIN.md).
+    pub power_usd_mwh: f64,
+    /// PUE of AI/HPC halls. Default 1.18: Applied Digital's design (DOMAIN.md).
+    pub hpc_pue: f64,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            capacity_mw: 210.0,
+            power_usd_mwh: 40.0,
+            hpc_pue: 1.18,
+        }
+    }
+}
+
+/// One way to use the site: mining plus any AI/HPC contracts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Strategy {
+    /// Short stable id, e.g. `pure`.
+    pub id: String,
+    /// Name shown to users.
+    pub name: String,
+    /// AI/HPC contracts. Their megawatts leave mining when conversion starts.
+    pub contracts: Vec<Contract>,
+    /// One-off BTC sales from the treasury (Cango sold 4,451 BTC).
+    pub btc_sales: Vec<BtcSale>,
+}
+
+impl Default for Strategy {
+    fn default() -> Self {
+        Strategy {
+            id: "pure".into(),
+            name: "Pure mining".into(),
+            contracts: Vec::new(),
+            btc_sales: Vec::new(),
+        }
+    }
+}
+
+/// A sale of treasury BTC in a given month.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BtcSale {
+    /// Months after the start (0 = first month).
+    pub month: u32,
+    /// BTC sold.
+    pub btc: f64,
+}
+
+/// Discounting and debt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Financing {
+    /// Annual discount rate for NPV. Default 0.12 (assumption).
+    pub discount_rate_annual: f64,
+    /// Debt outstanding at the start.
+    pub debt: Vec<Debt>,
+}
+
+impl Default for Financing {
+    fn default() -> Self {
+        Financing {
+            discount_rate_annual: 0.12,
+            debt: Vec::new(),
+        }
+    }
+}
+
+/// A bond or loan: zero-coupon convertibles have `coupon_annual` 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Debt {
+    /// Name shown to users.
+    pub name: String,
+    /// Principal, USD.
+    pub principal_usd: f64,
+    /// Annual coupon (0.08 = 8%).
+    pub coupon_annual: f64,
+    /// Months from the start to maturity; interest runs until then.
+    pub maturity_months: u32,
+}
+
+/// BTC on the balance sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Treasury {
+    /// BTC held at the start.
+    pub btc_held: f64,
+    /// Share of each month's production sold (0 = hold everything).
+    pub sell_share: f64,
+}
+
+impl Default for Treasury {
+    fn default() -> Self {
+        Treasury {
+            btc_held: 0.0,
+            sell_share: 1.0,
+        }
+    }
+}
+
+/// Monte Carlo settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MonteCarlo {
+    /// Simulated paths.
+    pub paths: u32,
+    /// Seed: the same seed gives the same result, natively and in the browser.
+    pub seed: u64,
+    /// BTC price drift per year (geometric Brownian motion).
+    pub btc_drift_annual: f64,
+    /// BTC price volatility per year. Default 0.5 (assumption, near realised 2024-25).
+    pub btc_volatility_annual: f64,
+    /// Volatility of network hashrate growth per year, on top of its trend.
+    pub hashrate_volatility_annual: f64,
+    /// How strongly hashrate growth follows the BTC price's log return (0 to 1).
+    pub hashrate_follows_price: f64,
+    /// Months by which hashrate follows price.
+    pub hashrate_lag_months: u32,
+}
+
+impl Default for MonteCarlo {
+    fn default() -> Self {
+        MonteCarlo {
+            paths: 2_000,
+            seed: 42,
+            btc_drift_annual: 0.0,
+            btc_volatility_annual: 0.5,
+            hashrate_volatility_annual: 0.15,
+            hashrate_follows_price: 0.5,
+            hashrate_lag_months: 3,
+        }
+    }
+}
+
+impl Default for Scenario {
+    /// The January 2026 snapshot with three strategies on a 210 MW site: pure mining; a full
+    /// pivot (the whole site converted to a colocation lease); a hybrid (about half).
+    fn default() -> Self {
+        let site = Site::default();
+        let colocation = |it_mw: f64, name: &str| {
+            Contract::Colocation(Colocation {
+                terms: Terms {
+                    name: name.into(),
+                    ..Terms::default()
+                },
+                it_mw,
+                ..Colocation::default()
+            })
+        };
+        Scenario {
+            version: SCENARIO_VERSION,
+            start: YearMonth {
+                year: 2026,
+                month: 1,
+            },
+            horizon_months: 60,
+            network: Network::default(),
+            market: Market::default(),
+            fleet: Fleet::default(),
+            site,
+            strategies: vec![
+                Strategy::default(),
+                Strategy {
+                    id: "pivot".into(),
+                    name: "Full pivot to colocation".into(),
+                    // The whole site at the HPC PUE: 210 MW / 1.18 = 177.9 MW of critical IT.
+                    contracts: vec![colocation(175.0, "Colocation, whole site")],
+                    btc_sales: Vec::new(),
+                },
+                Strategy {
+                    id: "hybrid".into(),
+                    name: "Hybrid: half colocation".into(),
+                    contracts: vec![colocation(85.0, "Colocation, half the site")],
+                    btc_sales: Vec::new(),
+                },
+            ],
+            financing: Financing::default(),
+            treasury: Treasury::default(),
+            monte_carlo: MonteCarlo::default(),
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The projection against hand-worked examples and MODEL.md's properties.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
+
+use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::contract::{Colocation, Contract, Terms};
+use hashpivot_model::scenario::{Fleet, Site, Strategy};
+use hashpivot_model::{project, Network, Scenario};
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * b.abs().max(1e-12)
+}
+
+/// One pure-mining strategy, no growth, no opex: arithmetic stays checkable by hand.
+fn plain(fleet: Fleet, power_usd_mwh: f64) -> Scenario {
+    let mut s = Scenario {
+        horizon_months: 12,
+        start: "2026-06".parse().unwrap(),
+        fleet,
+        site: Site {
+            capacity_mw: 1_000.0,
+            power_usd_mwh,
+            hpc_pue: 1.2,
+        },
+        strategies: vec![Strategy::default()],
+        ..Scenario::default()
+    };
+    s.market.difficulty_growth_monthly = 0.0;
+    s
+}
+
+fn bare_fleet(eh: f64, j_th: f64) -> Fleet {
+    Fleet {
+        hashrate_eh_s: eh,
+        efficiency_j_th: j_th,
+        uptime: 1.0,
+        curtailment: 0.0,
+        pool_fee: 0.0,
+        pue: 1.0,
+        opex_usd_per_month: 0.0,
+        asic_value_usd: 0.0,
+        asic_life_months: 36,
+        demand_response_usd_mwh: 0.0,
+    }
+}
+
+#[test]
+fn energy_of_one_eh_at_20_j_th_for_a_30_day_month() {
+    // 1 EH/s x 20 J/TH = 20 MW of IT power (1 EH/s at 1 J/TH is 1 MW); PUE 1.
+    // June has 30 days = 720 h: 20 MW x 720 h = 14,400 MWh; at $50/MWh = $720,000.
+    let p = project(&plain(bare_fleet(1.0, 20.0), 50.0)).unwrap();
+    let june = &p.strategies[0].months[0];
+    assert_eq!(june.month.to_string(), "2026-06");
+    assert_eq!(june.mining_mw, 20.0);
+    assert!(
+        close(june.energy_cost_usd, 720_000.0, 1e-12),
+        "{}",
+        june.energy_cost_usd
+    );
+    // A factor of 1,000 (kW vs MW, MWh vs kWh) would be off by orders of magnitude.
+}
+
+#[test]
+fn btc_mined_is_the_fleet_share_of_the_month_reward() {
+    // 1 EH/s of 1,048.69 EH/s (146.5 T), June: 4,320 blocks x (3.125 + 0.017) BTC = 13,573.44 BTC.
+    // Share: 1 / 1,048.6878 = 0.000953573; mined = 12.9434 BTC.
+    let p = project(&plain(bare_fleet(1.0, 20.0), 50.0)).unwrap();
+    let june = &p.strategies[0].months[0];
+    assert_eq!(june.blocks, 4_320);
+    assert!(close(june.btc_mined, 12.9434, 1e-4), "{}", june.btc_mined);
+    assert!(close(
+        june.mining_revenue_usd,
+        june.btc_mined * 91_132.0,
+        1e-12
+    ));
+}
+
+#[test]
+fn a_month_straddling_block_1_050_000_is_split_at_the_block() {
+    // Start 1,000 blocks before the halving in a 31-day month (4,464 blocks), no fees:
+    // 1,000 x 3.125 + 3,464 x 1.5625 = 8,537.5 BTC of subsidy, i.e. 1.912522 BTC a block.
+    let mut s = plain(bare_fleet(1.0, 20.0), 50.0);
+    s.start = "2028-03".parse().unwrap();
+    s.network = Network {
+        height: 1_049_000,
+        fees_btc_per_block: 0.0,
+        ..Network::default()
+    };
+    let p = project(&s).unwrap();
+    let march = &p.strategies[0].months[0];
+    assert!(
+        close(march.subsidy_btc, 8_537.5 / 4_464.0, 1e-12),
+        "{}",
+        march.subsidy_btc
+    );
+    // April lies wholly after the halving.
+    assert_eq!(p.strategies[0].months[1].subsidy_btc, 1.5625);
+    let share = 1.0 / s.network.hashrate_eh_s();
+    assert!(close(march.btc_mined, share * 8_537.5, 1e-12));
+}
+
+#[test]
+fn conservation_of_power_btc_and_cash() {
+    let s = Scenario {
+        treasury: hashpivot_model::scenario::Treasury {
+            btc_held: 1_000.0,
+            sell_share: 0.4,
+        },
+        ..Scenario::default()
+    };
+    let p = project(&s).unwrap();
+    for r in &p.strategies {
+        let mut sum = 0.0;
+        let (mut mined, mut sold) = (0.0, 0.0);
+        for m in &r.months {
+            assert!(
+                m.mining_mw + m.hpc_mw <= s.site.capacity_mw + 1e-9,
+                "{} {}",
+                r.id,
+                m.month
+            );
+            sum += m.fcf_usd;
+            mined += m.btc_mined;
+            sold += m.btc_sold;
+            assert!(close(m.cumulative_fcf_usd, sum, 1e-9));
+            assert!(close(m.btc_held, 1_000.0 + mined - sold, 1e-9));
+        }
+    }
+}
+
+#[test]
+fn the_pivot_converts_megawatts_and_earns_rent() {
+    let p = project(&Scenario::default()).unwrap();
+    let pure = &p.strategies[0];
+    let pivot = &p.strategies[1];
+    assert_eq!(pure.months[0].hpc_mw, 0.0);
+    assert!(pure.months.iter().all(|m| m.hpc_revenue_usd == 0.0));
+    // Conversion starts at month 0 (12 months of build before revenue in month 12).
+    assert!(close(pivot.months[0].hpc_mw, 175.0 * 1.18, 1e-12));
+    assert_eq!(pivot.months[11].hpc_revenue_usd, 0.0);
+    // Month 12: first of a 6-month ramp: 175 MW x 1/6 x $1.8M / 12 = $4.375M.
+    assert!(close(pivot.months[12].hpc_revenue_usd, 4_375_000.0, 1e-12));
+    // Month 17: full capacity: 175 x 1.8M / 12 x 1.03 (second year? no: still the first) = $26.25M.
+    assert!(close(pivot.months[17].hpc_revenue_usd, 26_250_000.0, 1e-12));
+    // Month 24: the 3% escalator applies from the second lease year.
+    assert!(close(
+        pivot.months[24].hpc_revenue_usd,
+        26_250_000.0 * 1.03,
+        1e-12
+    ));
+    // Conversion capex: 175 MW x $9M over 12 months = $131.25M a month.
+    assert!(close(pivot.months[0].capex_usd, 131_250_000.0, 1e-12));
+}
+
+#[test]
+fn monotonic_in_price_power_and_hpc_megawatts() {
+    let base = Scenario::default();
+    let p0 = project(&base).unwrap();
+    let mut richer = base.clone();
+    richer.network.btc_price_usd *= 1.2;
+    let p1 = project(&richer).unwrap();
+    let mut dearer = base.clone();
+    dearer.site.power_usd_mwh += 10.0;
+    let p2 = project(&dearer).unwrap();
+    for i in 0..base.strategies.len() {
+        for m in 0..p0.strategies[i].months.len() {
+            let (a, b, c) = (
+                &p0.strategies[i].months[m],
+                &p1.strategies[i].months[m],
+                &p2.strategies[i].months[m],
+            );
+            assert!(b.mining_revenue_usd >= a.mining_revenue_usd);
+            assert!(c.ebitda_usd <= a.ebitda_usd);
+        }
+    }
+    let mut bigger = base.clone();
+    if let Contract::Colocation(c) = &mut bigger.strategies[2].contracts[0] {
+        c.it_mw += 20.0;
+    }
+    let p3 = project(&bigger).unwrap();
+    let hpc = |p: &hashpivot_model::Projection| -> f64 {
+        p.strategies[2]
+            .months
+            .iter()
+            .map(|m| m.hpc_revenue_usd)
+            .sum()
+    };
+    assert!(hpc(&p3) > hpc(&p0));
+}
+
+#[test]
+fn too_many_megawatts_are_rejected_naming_the_strategy() {
+    let mut s = Scenario::default();
+    s.strategies[1]
+        .contracts
+        .push(Contract::Colocation(Colocation {
+            terms: Terms::default(),
+            it_mw: 50.0,
+            ..Colocation::default()
+        }));
+    let e = project(&s).unwrap_err();
+    assert_eq!(e.field, "strategies[1].contracts");
+    assert!(e.value.contains("265.5 MW"), "{e}"); // (175 + 50) x 1.18
+    assert!(e.allowed.contains("210.0 MW"), "{e}");
+}
+
+#[test]
+fn out_of_range_fields_are_named_with_their_path() {
+    let mut s = Scenario::default();
+    if let Contract::Colocation(c) = &mut s.strategies[2].contracts[0] {
+        c.noi_margin = 1.5;
+    }
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.field, "strategies[2].contracts[0].noi_margin");
+    assert_eq!(e.value, "1.5");
+    let mut s = Scenario::default();
+    s.fleet.uptime = 1.2;
+    let e = s.validate().unwrap_err();
+    assert_eq!((e.field.as_str(), e.value.as_str()), ("uptime", "120"));
+    assert!(e.allowed.contains("0 to 100 %"));
+}
+
+#[test]
+fn payback_and_npv_of_pure_mining() {
+    let p = project(&Scenario::default()).unwrap();
+    let pure = &p.strategies[0];
+    // Pure mining at the default is cash-positive from the first month.
+    assert!(pure.months[0].fcf_usd > 0.0);
+    assert_eq!(
+        pure.payback_month,
+        Some(YearMonth {
+            year: 2026,
+            month: 1
+        })
+    );
+    // The pivot spends $1.575B of capex first, so it pays back later, if at all.
+    let pivot = &p.strategies[1];
+    assert!(pivot.payback_month.is_none_or(|m| m > YearMonth {
+        year: 2027,
+        month: 1
+    }));
+    assert!(pure.npv_usd.is_finite() && pivot.npv_usd.is_finite());
+}
