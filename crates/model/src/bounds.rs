@@ -237,6 +237,56 @@ pub const PATHS: Bound =
 pub const BTC_VOL: Bound =
     Bound::new("btc_vol", "BTC volatility", "% a year", 0.0, 500.0, 1.0).slider(0.0, 150.0);
 
+/// Mining cash opex, USD a month.
+pub const OPEX: Bound = Bound::new(
+    "opex",
+    "Mining cash opex",
+    "USD a month",
+    0.0,
+    1e10,
+    10_000.0,
+)
+.slider(0.0, 20_000_000.0);
+/// ASIC value, USD.
+pub const ASIC_VALUE: Bound =
+    Bound::new("asic_value", "ASIC value", "USD", 0.0, 1e12, 1_000_000.0).slider(0.0, 2e9);
+/// ASIC depreciation life, months.
+pub const ASIC_LIFE: Bound = Bound::new(
+    "asic_life",
+    "ASIC depreciation life",
+    "months",
+    1.0,
+    240.0,
+    1.0,
+)
+.slider(12.0, 72.0);
+/// Demand-response credit, USD/MWh.
+pub const DEMAND_RESPONSE: Bound = Bound::new(
+    "dr",
+    "Demand-response credit",
+    "USD/MWh",
+    0.0,
+    10_000.0,
+    1.0,
+)
+.slider(0.0, 200.0);
+/// BTC held at the start.
+pub const BTC_HELD: Bound =
+    Bound::new("btc_held", "BTC held", "BTC", 0.0, 21_000_000.0, 1.0).slider(0.0, 20_000.0);
+/// Share of monthly production sold, %.
+pub const SELL: Bound = Bound::new("sell", "Production sold", "%", 0.0, 100.0, 1.0);
+/// BTC drift in the Monte Carlo, % a year.
+pub const BTC_DRIFT: Bound =
+    Bound::new("btc_drift", "BTC drift", "% a year", -100.0, 500.0, 1.0).slider(-50.0, 100.0);
+/// Hashrate volatility in the Monte Carlo, % a year.
+pub const HASHRATE_VOL: Bound =
+    Bound::new("hr_vol", "Hashrate volatility", "% a year", 0.0, 500.0, 1.0).slider(0.0, 100.0);
+/// How strongly hashrate growth follows the BTC price, %.
+pub const HASHRATE_FOLLOW: Bound =
+    Bound::new("hr_follow", "Hashrate follows price", "%", 0.0, 100.0, 1.0);
+/// Months by which hashrate follows price.
+pub const HASHRATE_LAG: Bound = Bound::new("hr_lag", "Hashrate lag", "months", 0.0, 24.0, 1.0);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,20 +59,21 @@ impl Timeline {
             discount: Vec::with_capacity(n),
         };
         let mut height = s.network.height;
-        let monthly_btc = (1.0 + s.market.btc_growth_annual).powf(1.0 / 12.0);
-        let monthly_discount = (1.0 + s.financing.discount_rate_annual).powf(-1.0 / 12.0);
+        let monthly_btc = (1.0 + s.market.btc_growth_pct_year / 100.0).powf(1.0 / 12.0);
+        let monthly_discount = (1.0 + s.financing.discount_rate_pct_year / 100.0).powf(-1.0 / 12.0);
         for m in 0..n {
             let month = s.start.plus(m as u32);
             let blocks = month.blocks();
-            let difficulty =
-                s.network.difficulty_t * (1.0 + s.market.difficulty_growth_monthly).powi(m as i32);
+            let difficulty = s.network.difficulty_t
+                * (1.0 + s.market.difficulty_growth_pct_month / 100.0).powi(m as i32);
             t.month.push(month);
             t.blocks.push(blocks);
             t.height.push(height);
             t.subsidy_btc
                 .push(subsidy_sum_sats(height, blocks) as f64 / SATS_PER_BTC as f64);
             t.fees_btc_per_block.push(
-                s.network.fees_btc_per_block * (1.0 + s.market.fees_growth_monthly).powi(m as i32),
+                s.network.fees_btc_per_block
+                    * (1.0 + s.market.fees_growth_pct_month / 100.0).powi(m as i32),
             );
             t.btc_price_usd
                 .push(s.network.btc_price_usd * monthly_btc.powi(m as i32));
@@ -175,7 +176,9 @@ impl StrategyKernel {
         let n = t.len();
         let strategy = &s.strategies[index];
         let fleet = &s.fleet;
-        let running = fleet.uptime * (1.0 - fleet.curtailment);
+        let uptime = fleet.uptime_pct / 100.0;
+        let curtailment = fleet.curtailment_pct / 100.0;
+        let running = uptime * (1.0 - curtailment);
         let fleet_mw = fleet.facility_mw();
         let mut k = StrategyKernel {
             mining_mw: vec![0.0; n],
@@ -215,13 +218,11 @@ impl StrategyKernel {
             };
             k.mining_mw[m] = mining_mw;
             k.mining_eh_s[m] = fleet.hashrate_eh_s * share;
-            k.btc_coeff[m] = k.mining_eh_s[m] * t.reward_btc(m) * (1.0 - fleet.pool_fee) * running;
+            k.btc_coeff[m] =
+                k.mining_eh_s[m] * t.reward_btc(m) * (1.0 - fleet.pool_fee_pct / 100.0) * running;
             k.mining_mwh[m] = mining_mw * t.hours[m] * running;
-            k.demand_response[m] = mining_mw
-                * t.hours[m]
-                * fleet.uptime
-                * fleet.curtailment
-                * fleet.demand_response_usd_mwh;
+            k.demand_response[m] =
+                mining_mw * t.hours[m] * uptime * curtailment * fleet.demand_response_usd_mwh;
             k.mining_opex[m] = fleet.opex_usd_per_month * share;
             if (m as u32) < fleet.asic_life_months {
                 k.depreciation[m] += asic_monthly;

@@ -220,7 +220,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             .map(|sale| sale.btc)
             .sum();
         let available = held + btc_mined;
-        let sold = (btc_mined * s.treasury.sell_share + planned_sales).min(available);
+        let sold = (btc_mined * s.treasury.sell_pct / 100.0 + planned_sales).min(available);
         held = available - sold;
         mining_mw_months += k.mining_mw[m];
         hpc_mw_months += hpc_live_mw;

@@ -56,21 +56,21 @@ pub const SCENARIO_VERSION: u32 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Market {
-    /// BTC price growth per year (0.1 = +10%/yr), compounded monthly. Default 0: flat.
-    pub btc_growth_annual: f64,
-    /// Difficulty growth per month, compounded. Default 2.5%: difficulty rose about 35% in
+    /// BTC price growth, % a year (10 = +10%/yr), compounded monthly. Default 0: flat.
+    pub btc_growth_pct_year: f64,
+    /// Difficulty growth, % a month, compounded. Default 2.5: difficulty rose about 35% in
     /// 2025 (DOMAIN.md), i.e. 1.35^(1/12) - 1 = 2.53% a month.
-    pub difficulty_growth_monthly: f64,
-    /// Fee growth per month, compounded. Default 0.
-    pub fees_growth_monthly: f64,
+    pub difficulty_growth_pct_month: f64,
+    /// Fee growth, % a month, compounded. Default 0.
+    pub fees_growth_pct_month: f64,
 }
 
 impl Default for Market {
     fn default() -> Self {
         Market {
-            btc_growth_annual: 0.0,
-            difficulty_growth_monthly: 0.025,
-            fees_growth_monthly: 0.0,
+            btc_growth_pct_year: 0.0,
+            difficulty_growth_pct_month: 2.5,
+            fees_growth_pct_month: 0.0,
         }
     }
 }
@@ -83,12 +83,12 @@ pub struct Fleet {
     pub hashrate_eh_s: f64,
     /// Efficiency, J/TH. Default 17.5: Antminer S21 (DOMAIN.md).
     pub efficiency_j_th: f64,
-    /// Share of time the machines run, 0 to 1. Default 0.95 (assumption).
-    pub uptime: f64,
-    /// Share of running time curtailed for the grid, 0 to 1. Default 0.
-    pub curtailment: f64,
-    /// Pool fee, 0 to 1. Default 0.015 (assumption; FPPS pools charge about 1-2.5%).
-    pub pool_fee: f64,
+    /// Share of time the machines run, %. Default 95 (assumption).
+    pub uptime_pct: f64,
+    /// Share of running time curtailed for the grid, %. Default 0.
+    pub curtailment_pct: f64,
+    /// Pool fee, %. Default 1.5 (assumption; FPPS pools charge about 1-2.5%).
+    pub pool_fee_pct: f64,
     /// PUE of the mining sites. Default 1.2: low end of air-cooled mining, 1.20-1.50 (DOMAIN.md).
     pub pue: f64,
     /// Other cash opex (staff, maintenance, site costs) per month at full fleet, USD. Default
@@ -108,9 +108,9 @@ impl Default for Fleet {
         Fleet {
             hashrate_eh_s: 10.0,
             efficiency_j_th: 17.5,
-            uptime: 0.95,
-            curtailment: 0.0,
-            pool_fee: 0.015,
+            uptime_pct: 95.0,
+            curtailment_pct: 0.0,
+            pool_fee_pct: 1.5,
             pue: 1.2,
             opex_usd_per_month: 1_500_000.0,
             asic_value_usd: 150_000_000.0,
@@ -193,8 +193,8 @@ pub struct BtcSale {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Financing {
-    /// Annual discount rate for NPV. Default 0.12 (assumption).
-    pub discount_rate_annual: f64,
+    /// Discount rate for NPV, % a year. Default 12 (assumption).
+    pub discount_rate_pct_year: f64,
     /// Debt outstanding at the start.
     pub debt: Vec<Debt>,
 }
@@ -202,7 +202,7 @@ pub struct Financing {
 impl Default for Financing {
     fn default() -> Self {
         Financing {
-            discount_rate_annual: 0.12,
+            discount_rate_pct_year: 12.0,
             debt: Vec::new(),
         }
     }
@@ -228,15 +228,15 @@ pub struct Debt {
 pub struct Treasury {
     /// BTC held at the start.
     pub btc_held: f64,
-    /// Share of each month's production sold (0 = hold everything).
-    pub sell_share: f64,
+    /// Share of each month's production sold, % (0 = hold everything).
+    pub sell_pct: f64,
 }
 
 impl Default for Treasury {
     fn default() -> Self {
         Treasury {
             btc_held: 0.0,
-            sell_share: 1.0,
+            sell_pct: 100.0,
         }
     }
 }
@@ -249,14 +249,14 @@ pub struct MonteCarlo {
     pub paths: u32,
     /// Seed: the same seed gives the same result, natively and in the browser.
     pub seed: u64,
-    /// BTC price drift per year (geometric Brownian motion).
-    pub btc_drift_annual: f64,
-    /// BTC price volatility per year. Default 0.5 (assumption, near realised 2024-25).
-    pub btc_volatility_annual: f64,
-    /// Volatility of network hashrate growth per year, on top of its trend.
-    pub hashrate_volatility_annual: f64,
-    /// How strongly hashrate growth follows the BTC price's log return (0 to 1).
-    pub hashrate_follows_price: f64,
+    /// BTC price drift, % a year (geometric Brownian motion).
+    pub btc_drift_pct_year: f64,
+    /// BTC price volatility, % a year. Default 50 (assumption, near realised 2024-25).
+    pub btc_volatility_pct_year: f64,
+    /// Volatility of network hashrate growth, % a year, on top of its trend.
+    pub hashrate_volatility_pct_year: f64,
+    /// How strongly hashrate growth follows the BTC price's log return, % (100 = one for one).
+    pub hashrate_follows_price_pct: f64,
     /// Months by which hashrate follows price.
     pub hashrate_lag_months: u32,
 }
@@ -266,10 +266,10 @@ impl Default for MonteCarlo {
         MonteCarlo {
             paths: 2_000,
             seed: 42,
-            btc_drift_annual: 0.0,
-            btc_volatility_annual: 0.5,
-            hashrate_volatility_annual: 0.15,
-            hashrate_follows_price: 0.5,
+            btc_drift_pct_year: 0.0,
+            btc_volatility_pct_year: 50.0,
+            hashrate_volatility_pct_year: 15.0,
+            hashrate_follows_price_pct: 50.0,
             hashrate_lag_months: 3,
         }
     }

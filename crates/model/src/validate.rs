@@ -78,52 +78,25 @@ impl Scenario {
         self.network.validate()?;
         bounds::HORIZON.check(self.horizon_months as f64)?;
         let m = &self.market;
-        bounds::BTC_GROWTH.check(m.btc_growth_annual * 100.0)?;
-        bounds::DIFF_GROWTH.check(m.difficulty_growth_monthly * 100.0)?;
-        bounds::FEES_GROWTH.check(m.fees_growth_monthly * 100.0)?;
+        bounds::BTC_GROWTH.check(m.btc_growth_pct_year)?;
+        bounds::DIFF_GROWTH.check(m.difficulty_growth_pct_month)?;
+        bounds::FEES_GROWTH.check(m.fees_growth_pct_month)?;
         let f = &self.fleet;
         bounds::FLEET.check(f.hashrate_eh_s)?;
         bounds::EFFICIENCY.check(f.efficiency_j_th)?;
-        bounds::UPTIME.check(f.uptime * 100.0)?;
-        bounds::CURTAILMENT.check(f.curtailment * 100.0)?;
-        bounds::POOL_FEE.check(f.pool_fee * 100.0)?;
+        bounds::UPTIME.check(f.uptime_pct)?;
+        bounds::CURTAILMENT.check(f.curtailment_pct)?;
+        bounds::POOL_FEE.check(f.pool_fee_pct)?;
         bounds::PUE.check(f.pue)?;
-        range(
-            "fleet.opex_usd_per_month",
-            "Mining cash opex",
-            "USD a month",
-            0.0,
-            1e10,
-            f.opex_usd_per_month,
-        )?;
-        range(
-            "fleet.asic_value_usd",
-            "ASIC value",
-            "USD",
-            0.0,
-            1e12,
-            f.asic_value_usd,
-        )?;
-        months(
-            "fleet.asic_life_months",
-            "ASIC depreciation life",
-            1,
-            240,
-            f.asic_life_months,
-        )?;
-        range(
-            "fleet.demand_response_usd_mwh",
-            "Demand-response credit",
-            "USD/MWh",
-            0.0,
-            10_000.0,
-            f.demand_response_usd_mwh,
-        )?;
+        bounds::OPEX.check(f.opex_usd_per_month)?;
+        bounds::ASIC_VALUE.check(f.asic_value_usd)?;
+        bounds::ASIC_LIFE.check(f.asic_life_months as f64)?;
+        bounds::DEMAND_RESPONSE.check(f.demand_response_usd_mwh)?;
         bounds::SITE_MW.check(self.site.capacity_mw)?;
         bounds::POWER.check(self.site.power_usd_mwh)?;
         bounds::HPC_PUE.check(self.site.hpc_pue)?;
         self.validate_strategies()?;
-        bounds::DISCOUNT.check(self.financing.discount_rate_annual * 100.0)?;
+        bounds::DISCOUNT.check(self.financing.discount_rate_pct_year)?;
         for (i, d) in self.financing.debt.iter().enumerate() {
             let p = format!("financing.debt[{i}]");
             name(&format!("{p}.name"), "Debt name", &d.name)?;
@@ -151,56 +124,15 @@ impl Scenario {
                 d.maturity_months,
             )?;
         }
-        range(
-            "treasury.btc_held",
-            "BTC held",
-            "BTC",
-            0.0,
-            21e6,
-            self.treasury.btc_held,
-        )?;
-        range(
-            "treasury.sell_share",
-            "Share of production sold",
-            "share",
-            0.0,
-            1.0,
-            self.treasury.sell_share,
-        )?;
+        bounds::BTC_HELD.check(self.treasury.btc_held)?;
+        bounds::SELL.check(self.treasury.sell_pct)?;
         let mc = &self.monte_carlo;
         bounds::PATHS.check(mc.paths as f64)?;
-        range(
-            "monte_carlo.btc_drift_annual",
-            "BTC drift",
-            "share a year",
-            -1.0,
-            5.0,
-            mc.btc_drift_annual,
-        )?;
-        bounds::BTC_VOL.check(mc.btc_volatility_annual * 100.0)?;
-        range(
-            "monte_carlo.hashrate_volatility_annual",
-            "Hashrate volatility",
-            "share a year",
-            0.0,
-            5.0,
-            mc.hashrate_volatility_annual,
-        )?;
-        range(
-            "monte_carlo.hashrate_follows_price",
-            "Hashrate follows price",
-            "share",
-            0.0,
-            1.0,
-            mc.hashrate_follows_price,
-        )?;
-        months(
-            "monte_carlo.hashrate_lag_months",
-            "Hashrate lag",
-            0,
-            24,
-            mc.hashrate_lag_months,
-        )?;
+        bounds::BTC_DRIFT.check(mc.btc_drift_pct_year)?;
+        bounds::BTC_VOL.check(mc.btc_volatility_pct_year)?;
+        bounds::HASHRATE_VOL.check(mc.hashrate_volatility_pct_year)?;
+        bounds::HASHRATE_FOLLOW.check(mc.hashrate_follows_price_pct)?;
+        bounds::HASHRATE_LAG.check(mc.hashrate_lag_months as f64)?;
         Ok(())
     }
 

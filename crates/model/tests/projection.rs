@@ -25,7 +25,7 @@ fn plain(fleet: Fleet, power_usd_mwh: f64) -> Scenario {
         strategies: vec![Strategy::default()],
         ..Scenario::default()
     };
-    s.market.difficulty_growth_monthly = 0.0;
+    s.market.difficulty_growth_pct_month = 0.0;
     s
 }
 
@@ -33,9 +33,9 @@ fn bare_fleet(eh: f64, j_th: f64) -> Fleet {
     Fleet {
         hashrate_eh_s: eh,
         efficiency_j_th: j_th,
-        uptime: 1.0,
-        curtailment: 0.0,
-        pool_fee: 0.0,
+        uptime_pct: 100.0,
+        curtailment_pct: 0.0,
+        pool_fee_pct: 0.0,
         pue: 1.0,
         opex_usd_per_month: 0.0,
         asic_value_usd: 0.0,
@@ -104,7 +104,7 @@ fn conservation_of_power_btc_and_cash() {
     let s = Scenario {
         treasury: hashpivot_model::scenario::Treasury {
             btc_held: 1_000.0,
-            sell_share: 0.4,
+            sell_pct: 40.0,
         },
         ..Scenario::default()
     };
@@ -214,7 +214,7 @@ fn out_of_range_fields_are_named_with_their_path() {
     assert_eq!(e.field, "strategies[2].contracts[0].noi_margin");
     assert_eq!(e.value, "1.5");
     let mut s = Scenario::default();
-    s.fleet.uptime = 1.2;
+    s.fleet.uptime_pct = 120.0;
     let e = s.validate().unwrap_err();
     assert_eq!((e.field.as_str(), e.value.as_str()), ("uptime", "120"));
     assert!(e.allowed.contains("0 to 100 %"));

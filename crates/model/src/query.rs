@@ -1,0 +1,340 @@
+//! The share-link format: a scenario as a compact URL query string, and back.
+//!
+//! Keys are stable; a key is written only when its value differs from the base scenario (the
+//! defaults, or the preset named by `preset`), so a typical link is short. Numbers are written
+//! in Rust's shortest round-trip form, so decoding gives back exactly the same scenario.
+//!
+//! | key | meaning | unit |
+//! |---|---|---|
+//! | `preset` | base scenario: a preset id (`hashpivot presets`) | |
+//! | `btc` | BTC price | USD |
+//! | `diff` / `hashrate` | difficulty (T) or network hashrate (EH/s); not both | |
+//! | `fees` | fees per block | BTC |
+//! | `height` | start block height | |
+//! | `start` | first month | YYYY-MM |
+//! | `horizon` | months projected | months |
+//! | `btc_growth`, `diff_growth`, `fees_growth` | growth | % a year, % a month, % a month |
+//! | `fleet`, `eff` | fleet hashrate, efficiency | EH/s, J/TH |
+//! | `uptime`, `curtail`, `poolfee` | | % |
+//! | `pue`, `opex`, `asic_value`, `asic_life`, `dr` | mining PUE, cash opex, ASIC value and life, demand-response credit | , USD a month, USD, months, USD/MWh |
+//! | `site_mw`, `power`, `hpc_pue` | site capacity, power price, AI/HPC PUE | MW, USD/MWh, |
+//! | `discount` | discount rate | % a year |
+//! | `btc_held`, `sell` | treasury BTC, share of production sold | BTC, % |
+//! | `paths`, `seed`, `btc_drift`, `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag` | Monte Carlo | , , % a year, % a year, % a year, %, months |
+//! | `strategies`, `debt` | JSON arrays, when they differ from the base | |
+//!
+//! # Usage
+//! ```
+//! use hashpivot_model::query;
+//! let s = query::decode_strict("btc=91000&diff=152&fees=0.02").unwrap();
+//! assert_eq!(s.network.difficulty_t, 152.0);
+//! assert_eq!(query::decode_strict(&query::encode(&s)).unwrap(), s);
+//! ```
+
+use crate::bounds::{self, Bound};
+use crate::calendar::YearMonth;
+use crate::error::ValidationError;
+use crate::presets;
+use crate::scenario::Scenario;
+use crate::Network;
+
+/// One scalar key: its bound (key, label, unit, range), how to read and write it.
+struct Key {
+    bound: Bound,
+    whole: bool,
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+}
+
+macro_rules! key {
+    ($bound:expr, $whole:expr, |$s:ident| $field:expr) => {
+        Key {
+            bound: $bound,
+            whole: $whole,
+            get: |$s: &Scenario| $field as f64,
+            set: |$s: &mut Scenario, v: f64| $field = v as _,
+        }
+    };
+}
+
+/// The scalar keys in the order they are written.
+fn keys() -> [Key; 30] {
+    [
+        key!(bounds::BTC_PRICE, false, |s| s.network.btc_price_usd),
+        key!(bounds::DIFFICULTY, false, |s| s.network.difficulty_t),
+        key!(bounds::FEES, false, |s| s.network.fees_btc_per_block),
+        key!(bounds::HEIGHT, true, |s| s.network.height),
+        key!(bounds::HORIZON, true, |s| s.horizon_months),
+        key!(bounds::BTC_GROWTH, false, |s| s.market.btc_growth_pct_year),
+        key!(bounds::DIFF_GROWTH, false, |s| s
+            .market
+            .difficulty_growth_pct_month),
+        key!(bounds::FEES_GROWTH, false, |s| s
+            .market
+            .fees_growth_pct_month),
+        key!(bounds::FLEET, false, |s| s.fleet.hashrate_eh_s),
+        key!(bounds::EFFICIENCY, false, |s| s.fleet.efficiency_j_th),
+        key!(bounds::UPTIME, false, |s| s.fleet.uptime_pct),
+        key!(bounds::CURTAILMENT, false, |s| s.fleet.curtailment_pct),
+        key!(bounds::POOL_FEE, false, |s| s.fleet.pool_fee_pct),
+        key!(bounds::PUE, false, |s| s.fleet.pue),
+        key!(bounds::OPEX, false, |s| s.fleet.opex_usd_per_month),
+        key!(bounds::ASIC_VALUE, false, |s| s.fleet.asic_value_usd),
+        key!(bounds::ASIC_LIFE, true, |s| s.fleet.asic_life_months),
+        key!(bounds::DEMAND_RESPONSE, false, |s| s
+            .fleet
+            .demand_response_usd_mwh),
+        key!(bounds::SITE_MW, false, |s| s.site.capacity_mw),
+        key!(bounds::POWER, false, |s| s.site.power_usd_mwh),
+        key!(bounds::HPC_PUE, false, |s| s.site.hpc_pue),
+        key!(bounds::DISCOUNT, false, |s| s
+            .financing
+            .discount_rate_pct_year),
+        key!(bounds::BTC_HELD, false, |s| s.treasury.btc_held),
+        key!(bounds::SELL, false, |s| s.treasury.sell_pct),
+        key!(bounds::PATHS, true, |s| s.monte_carlo.paths),
+        key!(bounds::BTC_DRIFT, false, |s| s
+            .monte_carlo
+            .btc_drift_pct_year),
+        key!(bounds::BTC_VOL, false, |s| s
+            .monte_carlo
+            .btc_volatility_pct_year),
+        key!(bounds::HASHRATE_VOL, false, |s| s
+            .monte_carlo
+            .hashrate_volatility_pct_year),
+        key!(bounds::HASHRATE_FOLLOW, false, |s| s
+            .monte_carlo
+            .hashrate_follows_price_pct),
+        key!(bounds::HASHRATE_LAG, true, |s| s
+            .monte_carlo
+            .hashrate_lag_months),
+    ]
+}
+
+/// Keys read apart from the table: `hashrate` (read only; written as `diff`), `seed` (a full
+/// 64-bit integer), and the non-scalars.
+const OTHER_KEYS: [&str; 6] = ["preset", "hashrate", "seed", "start", "strategies", "debt"];
+
+/// The result of reading a link leniently: what could be used, and what could not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The scenario with every usable key applied.
+    pub scenario: Scenario,
+    /// Keys ignored, each with the reason (unknown key, bad value, conflict).
+    pub problems: Vec<ValidationError>,
+    /// Pairs whose key the caller claimed (e.g. the app's `lang`), untouched.
+    pub claimed: Vec<(String, String)>,
+}
+
+/// Reads `query` (with or without a leading `?`). Keys in `claimed_keys` are handed back
+/// untouched; every other key is applied if it is known and its value is good, and reported in
+/// `problems` otherwise. The scenario returned is always valid.
+pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut problems = Vec::new();
+    let mut claimed = Vec::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if k.is_empty() && v.is_empty() {
+            continue;
+        }
+        if claimed_keys.contains(&k.as_ref()) {
+            claimed.push((k.into_owned(), v.into_owned()));
+        } else if pairs.iter().any(|(seen, _)| *seen == k) {
+            problems.push(problem(&k, "Repeated key", &v, "each key at most once"));
+        } else {
+            pairs.push((k.into_owned(), v.into_owned()));
+        }
+    }
+    let value_of = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+
+    let mut scenario = Scenario::default();
+    if let Some(id) = value_of("preset") {
+        match presets::scenario(id) {
+            Some(s) => scenario = s,
+            None => problems.push(problem(
+                "preset",
+                "Preset",
+                id,
+                &format!("one of {}", presets::ids().join(", ")),
+            )),
+        }
+    }
+    let table = keys();
+    for (k, v) in &pairs {
+        if k == "preset" {
+            continue;
+        }
+        let mut next = scenario.clone();
+        let applied = match k.as_str() {
+            "start" => v.parse::<YearMonth>().map(|m| next.start = m).map_err(|_| {
+                problem(
+                    "start",
+                    "Start month",
+                    v,
+                    "a month YYYY-MM from 2009-01 to 2200-12",
+                )
+            }),
+            "strategies" => serde_json::from_str(v)
+                .map(|x| next.strategies = x)
+                .map_err(|e| {
+                    problem(
+                        "strategies",
+                        "Strategies",
+                        &shorten(v),
+                        &format!("a JSON array of strategies ({e})"),
+                    )
+                }),
+            "debt" => serde_json::from_str(v)
+                .map(|x| next.financing.debt = x)
+                .map_err(|e| {
+                    problem(
+                        "debt",
+                        "Debt",
+                        &shorten(v),
+                        &format!("a JSON array of debts ({e})"),
+                    )
+                }),
+            "seed" => v
+                .trim()
+                .parse::<u64>()
+                .map(|x| next.monte_carlo.seed = x)
+                .map_err(|_| {
+                    problem(
+                        "seed",
+                        "Seed",
+                        v,
+                        "a whole number from 0 to 18,446,744,073,709,551,615",
+                    )
+                }),
+            "hashrate" if value_of("diff").is_some() => Err(problem(
+                "hashrate",
+                "Network hashrate",
+                v,
+                "either hashrate or diff, not both (they are one input shown two ways)",
+            )),
+            "hashrate" => bounds::HASHRATE
+                .parse(v)
+                .map(|eh| next.network.difficulty_t = Network::difficulty_t_from_hashrate_eh_s(eh)),
+            _ => match table.iter().find(|key| key.bound.key == k) {
+                Some(key) => parse_scalar(key, v).map(|x| (key.set)(&mut next, x)),
+                None if k.is_empty() => {
+                    Err(problem("(no key)", "Value without a key", v, &known_keys()))
+                }
+                None => Err(problem(k, "Unknown key", v, &known_keys())),
+            },
+        };
+        // A value that is fine alone but breaks the whole (e.g. a site too small for the
+        // strategies' contracts) is refused too, naming the key.
+        let applied = applied.and_then(|()| {
+            next.validate().map_err(|e| ValidationError {
+                field: k.clone(),
+                label: e.label.clone(),
+                value: shorten(v),
+                allowed: format!("a value consistent with the rest: {e}"),
+            })
+        });
+        match applied {
+            Ok(()) => scenario = next,
+            Err(e) => problems.push(e),
+        }
+    }
+    Decoded {
+        scenario,
+        problems,
+        claimed,
+    }
+}
+
+/// Reads `query` and fails on the first problem (the CLI's behaviour).
+pub fn decode_strict(query: &str) -> Result<Scenario, ValidationError> {
+    let mut d = decode(query, &[]);
+    if d.problems.is_empty() {
+        Ok(d.scenario)
+    } else {
+        Err(d.problems.swap_remove(0))
+    }
+}
+
+/// Writes `s` as a query string relative to the defaults.
+pub fn encode(s: &Scenario) -> String {
+    encode_from(s, None)
+}
+
+/// Writes `s` relative to preset `preset` (written as `preset=ID`), or to the defaults.
+pub fn encode_from(s: &Scenario, preset: Option<&str>) -> String {
+    let base = preset.and_then(presets::scenario).unwrap_or_default();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    if let Some(id) = preset.filter(|id| presets::scenario(id).is_some()) {
+        out.append_pair("preset", id);
+    }
+    for key in keys().iter() {
+        let v = (key.get)(s);
+        if v != (key.get)(&base) {
+            out.append_pair(key.bound.key, &v.to_string());
+        }
+    }
+    if s.monte_carlo.seed != base.monte_carlo.seed {
+        out.append_pair("seed", &s.monte_carlo.seed.to_string());
+    }
+    if s.start != base.start {
+        out.append_pair("start", &s.start.to_string());
+    }
+    if s.strategies != base.strategies {
+        out.append_pair(
+            "strategies",
+            &serde_json::to_string(&s.strategies).unwrap_or_default(),
+        );
+    }
+    if s.financing.debt != base.financing.debt {
+        out.append_pair(
+            "debt",
+            &serde_json::to_string(&s.financing.debt).unwrap_or_default(),
+        );
+    }
+    out.finish()
+}
+
+fn parse_scalar(key: &Key, text: &str) -> Result<f64, ValidationError> {
+    let v = key.bound.parse(text)?;
+    if key.whole && v.fract() != 0.0 {
+        return Err(problem(
+            key.bound.key,
+            key.bound.label,
+            text,
+            &format!("a whole {}", key.bound.allowed().trim_start_matches("a ")),
+        ));
+    }
+    Ok(v)
+}
+
+fn problem(field: &str, label: &str, value: &str, allowed: &str) -> ValidationError {
+    ValidationError {
+        field: field.into(),
+        label: label.into(),
+        value: shorten(value),
+        allowed: allowed.into(),
+    }
+}
+
+/// Long values (JSON) are cut in messages.
+fn shorten(v: &str) -> String {
+    const MAX: usize = 80;
+    if v.chars().count() <= MAX {
+        v.to_owned()
+    } else {
+        format!("{}...", v.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// Every key the decoder knows, for messages and documentation.
+pub fn known_keys() -> String {
+    let mut all: Vec<&str> = keys().iter().map(|k| k.bound.key).collect();
+    all.extend(OTHER_KEYS);
+    format!("a known key: {}", all.join(", "))
+}

@@ -1,0 +1,193 @@
+//! The share-link format: exact round trips and clear reports of what was ignored.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
+
+use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::query::{decode, decode_strict, encode, encode_from};
+use hashpivot_model::{bounds, presets, Network, Scenario};
+use proptest::prelude::*;
+
+#[test]
+fn the_acceptance_query_sets_three_inputs_and_keeps_the_defaults() {
+    let s = decode_strict("btc=91000&diff=152&fees=0.02").unwrap();
+    let expected = Scenario {
+        network: Network {
+            btc_price_usd: 91_000.0,
+            difficulty_t: 152.0,
+            fees_btc_per_block: 0.02,
+            ..Network::default()
+        },
+        ..Scenario::default()
+    };
+    assert_eq!(s, expected);
+    assert_eq!(
+        decode_strict("?btc=91000&diff=152&fees=0.02").unwrap(),
+        expected
+    );
+}
+
+#[test]
+fn the_defaults_encode_to_nothing() {
+    assert_eq!(encode(&Scenario::default()), "");
+    assert_eq!(decode_strict("").unwrap(), Scenario::default());
+}
+
+#[test]
+fn hashrate_is_the_other_face_of_difficulty() {
+    let s = decode_strict("hashrate=1052").unwrap();
+    assert!((s.network.hashrate_eh_s() - 1_052.0).abs() < 1e-9);
+    let e = decode_strict("hashrate=1052&diff=150").unwrap_err();
+    assert_eq!(e.field, "hashrate");
+    assert!(e.allowed.contains("not both"), "{e}");
+}
+
+#[test]
+fn lenient_decoding_reports_each_ignored_key_and_keeps_the_rest() {
+    let d = decode(
+        "btc=100000&foo=1&uptime=150&fees=abc&fees=0.1&lang=ar",
+        &["lang"],
+    );
+    assert_eq!(d.scenario.network.btc_price_usd, 100_000.0);
+    assert_eq!(
+        d.scenario.fleet.uptime_pct,
+        Scenario::default().fleet.uptime_pct
+    );
+    let named: Vec<(&str, &str)> = d
+        .problems
+        .iter()
+        .map(|e| (e.field.as_str(), e.value.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            ("fees", "0.1"),
+            ("foo", "1"),
+            ("uptime", "150"),
+            ("fees", "abc")
+        ]
+    );
+    assert!(d.problems[0].allowed.contains("at most once"));
+    assert!(
+        d.problems[1].allowed.contains("btc, diff"),
+        "{}",
+        d.problems[1]
+    );
+    assert!(
+        d.problems[2].allowed.contains("0 to 100 %"),
+        "{}",
+        d.problems[2]
+    );
+    assert_eq!(d.claimed, vec![("lang".to_string(), "ar".to_string())]);
+}
+
+#[test]
+fn a_value_that_breaks_the_whole_is_refused_by_its_key() {
+    // The default pivot needs 175 MW x 1.18 = 206.5 MW at the meter.
+    let d = decode("site_mw=150", &[]);
+    assert_eq!(d.problems.len(), 1);
+    assert_eq!(d.problems[0].field, "site_mw");
+    assert!(
+        d.problems[0].allowed.contains("site capacity"),
+        "{}",
+        d.problems[0]
+    );
+    assert_eq!(d.scenario, Scenario::default());
+}
+
+#[test]
+fn whole_number_keys_refuse_fractions() {
+    let e = decode_strict("horizon=12.5").unwrap_err();
+    assert_eq!((e.field.as_str(), e.value.as_str()), ("horizon", "12.5"));
+    let e = decode_strict("seed=-1").unwrap_err();
+    assert_eq!(e.field, "seed");
+    assert_eq!(
+        decode_strict("seed=18446744073709551615")
+            .unwrap()
+            .monte_carlo
+            .seed,
+        u64::MAX
+    );
+}
+
+#[test]
+fn presets_are_a_base_and_unknown_presets_are_named() {
+    let s = decode_strict("preset=cipher-aws&btc=80000").unwrap();
+    assert_eq!(s.strategies.len(), 2);
+    assert_eq!(s.network.btc_price_usd, 80_000.0);
+    assert_eq!(
+        encode_from(&s, Some("cipher-aws")),
+        "preset=cipher-aws&btc=80000"
+    );
+    let e = decode_strict("preset=nope").unwrap_err();
+    assert_eq!(e.field, "preset");
+    assert!(e.allowed.contains("cleanspark"), "{e}");
+}
+
+#[test]
+fn broken_json_strategies_are_reported_not_panicked() {
+    let e = decode_strict("strategies=%5B%7B%22id%22").unwrap_err();
+    assert_eq!(e.field, "strategies");
+    let e = decode_strict("strategies=%5B%5D").unwrap_err(); // an empty list: no strategy
+    assert_eq!(e.field, "strategies");
+}
+
+fn in_bound(b: bounds::Bound) -> impl Strategy<Value = f64> {
+    b.min..=b.max
+}
+
+fn whole(b: bounds::Bound) -> impl Strategy<Value = u64> {
+    (b.min as u64)..=(b.max as u64)
+}
+
+prop_compose! {
+    fn any_scenario()(
+        base in prop::sample::select(vec!["snapshot-2026-01", "cleanspark", "iren", "cango", "core-scientific", "cipher-aws", "s19xp"]),
+        (btc, diff, fees, height) in (in_bound(bounds::BTC_PRICE), in_bound(bounds::DIFFICULTY), in_bound(bounds::FEES), whole(bounds::HEIGHT)),
+        (horizon, growth, dgrowth, fgrowth) in (whole(bounds::HORIZON), in_bound(bounds::BTC_GROWTH), in_bound(bounds::DIFF_GROWTH), in_bound(bounds::FEES_GROWTH)),
+        (eff, uptime, curtail, pool, pue) in (in_bound(bounds::EFFICIENCY), in_bound(bounds::UPTIME), in_bound(bounds::CURTAILMENT), in_bound(bounds::POOL_FEE), in_bound(bounds::PUE)),
+        (power, discount, sell, vol, seed) in (in_bound(bounds::POWER), in_bound(bounds::DISCOUNT), in_bound(bounds::SELL), in_bound(bounds::BTC_VOL), any::<u64>()),
+        (year, month, grow_site) in (2009u16..=2200, 1u8..=12, 1.0..50.0f64),
+    ) -> (Scenario, Option<&'static str>) {
+        let mut s = presets::scenario(base).unwrap();
+        s.network = Network { btc_price_usd: btc, difficulty_t: diff, fees_btc_per_block: fees, height };
+        s.horizon_months = horizon as u32;
+        s.market.btc_growth_pct_year = growth;
+        s.market.difficulty_growth_pct_month = dgrowth;
+        s.market.fees_growth_pct_month = fgrowth;
+        s.fleet.efficiency_j_th = eff;
+        s.fleet.uptime_pct = uptime;
+        s.fleet.curtailment_pct = curtail;
+        s.fleet.pool_fee_pct = pool;
+        s.fleet.pue = pue;
+        s.site.power_usd_mwh = power;
+        // Growing the site keeps every preset's contracts inside it.
+        s.site.capacity_mw = (s.site.capacity_mw * grow_site).min(bounds::SITE_MW.max);
+        s.financing.discount_rate_pct_year = discount;
+        s.treasury.sell_pct = sell;
+        s.monte_carlo.btc_volatility_pct_year = vol;
+        s.monte_carlo.seed = seed;
+        s.start = YearMonth { year, month };
+        let preset = (base != "snapshot-2026-01").then_some(base);
+        (s, preset)
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_valid_scenario_round_trips_exactly((s, preset) in any_scenario()) {
+        prop_assume!(s.validate().is_ok());
+        let query = encode_from(&s, preset);
+        prop_assert_eq!(decode_strict(&query).unwrap(), s.clone(), "{}", query);
+        // Without the preset base the strategies travel as JSON: still exact.
+        prop_assert_eq!(decode_strict(&encode(&s)).unwrap(), s);
+    }
+
+    #[test]
+    fn any_text_decodes_without_panic_to_a_valid_scenario(q in ".{0,200}") {
+        let d = decode(&q, &[]);
+        prop_assert!(d.scenario.validate().is_ok());
+        for p in &d.problems {
+            prop_assert!(!p.field.is_empty() && !p.allowed.is_empty());
+        }
+    }
+}
