@@ -1,9 +1,14 @@
 //! `hashpivot`: the model on the command line.
 //!
 //! ```text
+//! hashpivot simulate --query 'btc=91000&diff=152&fees=0.02' --format json
+//! hashpivot presets
+//! hashpivot query --preset cipher-aws
 //! hashpivot hashprice --btc 91000 --diff 152 --fees 0.02 --format json
 //! ```
 //! Bad input exits with code 2 and the model's message (field, value, allowed range) on stderr.
+
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -24,6 +29,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Project every strategy of the scenario in a share-link query string.
+    Simulate {
+        /// The scenario as a query string, e.g. 'btc=91000&diff=152&fees=0.02' (see the
+        /// share-link keys in the model's `query` docs). Empty: the defaults.
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        query: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Table::Json)]
+        format: Table,
+    },
+    /// List the presets with their sources.
+    Presets,
+    /// Print the query string of a preset.
+    Query {
+        /// Preset id (see `hashpivot presets`).
+        #[arg(long)]
+        preset: String,
+    },
     /// Hashprice and network hashrate for a BTC price, difficulty and fees.
     Hashprice {
         /// BTC price, USD (default: the January 2026 snapshot).
@@ -45,6 +68,12 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum Table {
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -52,6 +81,27 @@ enum Format {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Simulate { query, format } => match simulate::run(&query, format) {
+            Ok(text) => emit(&text),
+            Err(e) => {
+                eprintln!("hashpivot: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Presets => emit(&simulate::presets_table()),
+        Command::Query { preset } => match hashpivot_model::presets::scenario(&preset) {
+            Some(s) => emit(&format!(
+                "{}\n",
+                hashpivot_model::query::encode_from(&s, Some(&preset))
+            )),
+            None => {
+                eprintln!(
+                    "hashpivot: Preset (preset): {preset:?} is not allowed; expected one of {}",
+                    hashpivot_model::presets::ids().join(", ")
+                );
+                ExitCode::from(2)
+            }
+        },
         Command::Hashprice {
             btc,
             diff,
@@ -59,15 +109,25 @@ fn main() -> ExitCode {
             height,
             format,
         } => match network_from(btc, diff, fees, height) {
-            Ok(n) => {
-                println!("{}", render(&n, format));
-                ExitCode::SUCCESS
-            }
+            Ok(n) => emit(&format!("{}\n", render(&n, format))),
             Err(e) => {
                 eprintln!("hashpivot: {e}");
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// Writes `text` to stdout. A reader that stops early (`| head`) is not an error.
+fn emit(text: &str) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hashpivot: could not write the output: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

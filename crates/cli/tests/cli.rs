@@ -64,3 +64,90 @@ fn text_output_carries_units() {
         "{text}"
     );
 }
+
+#[test]
+fn simulate_json_has_the_documented_shape_and_the_hand_hashprice() {
+    let out = hashpivot(&["simulate", "--query", "btc=91000&diff=152&fees=0.02"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    // 144 x (3.125 + 0.02) x 91,000 / 1,088,058.38 PH/s = 37.8767 USD/PH/day (within 0.5%).
+    let hp = v["hashprice_usd_per_ph_day"].as_f64().unwrap();
+    assert!((hp / 37.8767 - 1.0).abs() < 0.005, "{hp}");
+    assert!(v["hashcost_usd_per_ph_day"].as_f64().unwrap() > 0.0);
+    assert!((v["network_hashrate_eh_s"].as_f64().unwrap() - 1_088.058).abs() < 0.001);
+    let strategies = v["strategies"].as_array().unwrap();
+    assert_eq!(strategies.len(), 3);
+    for s in strategies {
+        for key in ["id", "name", "npv_usd", "payback_month", "months"] {
+            assert!(s.get(key).is_some(), "strategy lacks {key}");
+        }
+        let months = s["months"].as_array().unwrap();
+        assert_eq!(months.len(), 60);
+        assert_eq!(months[0]["month"], "2026-01");
+        assert_eq!(months[0]["blocks"], 4_464);
+        for key in [
+            "subsidy_btc",
+            "btc_mined",
+            "mining_revenue_usd",
+            "hpc_revenue_usd",
+            "energy_cost_usd",
+            "ebitda_usd",
+            "capex_usd",
+            "fcf_usd",
+            "btc_held",
+        ] {
+            assert!(months[0][key].is_number(), "month lacks {key}");
+        }
+    }
+}
+
+#[test]
+fn simulate_csv_has_one_row_per_strategy_month() {
+    let out = hashpivot(&["simulate", "--query", "horizon=12", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("strategy_id,strategy_name,month,blocks,"),
+        "{header}"
+    );
+    assert_eq!(lines.count(), 3 * 12);
+    assert!(text.contains("pivot,Full pivot to colocation,2026-01,4464,"));
+}
+
+#[test]
+fn simulate_rejects_bad_queries_with_exit_2() {
+    for (query, field) in [
+        ("uptime=150", "uptime"),
+        ("foo=1", "foo"),
+        ("diff=150&hashrate=1000", "hashrate"),
+    ] {
+        let out = hashpivot(&["simulate", "--query", query]);
+        assert_eq!(out.status.code(), Some(2), "{query}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("({field})")), "{query}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn presets_list_sources_and_query_prints_a_loadable_link() {
+    let out = hashpivot(&["presets"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("cipher-aws") && text.contains("Source:") && text.contains("as of 2025-")
+    );
+    let out = hashpivot(&["query", "--preset", "cango"]);
+    assert!(out.status.success());
+    let link = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(link.trim(), "preset=cango");
+    let run = hashpivot(&["simulate", "--query", link.trim()]);
+    assert!(run.status.success());
+    let out = hashpivot(&["query", "--preset", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -5,14 +5,15 @@
 //! depend on, so that the uncertain inputs can be moved without redoing the whole projection:
 //!
 //! ```text
-//! fcf(m) = btc_coeff(m) * price(m) / H(m)                mining revenue
-//!        - (mining_mwh(m) + sum_c alive_c(m) mwh_c(m)) * power price
-//!        + base(m) + sum_c alive_c(m) net_c(m)
+//! fcf(m) = on(m) * (btc_coeff(m) * price(m) / H(m) - mining_mwh(m) * power + credit(m))
+//!        - mining_opex(m) - capex(m) - interest(m)
+//!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
 //! ```
-//! `H` is network hashrate in EH/s; `alive_c` is the contract's survival (expected value in the
-//! deterministic run, 0 or 1 in a Monte Carlo path). Nothing else depends on the BTC price or
-//! the power price, so NPV is linear in both (the decision map relies on it; a test checks it
-//! against the full projection).
+//! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
+//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival (expected
+//! value in the deterministic run, 0 or 1 on a Monte Carlo path). [`StrategyKernel::fcf`] is the
+//! one place this sum is written; the projection, the Monte Carlo and the decision map all call
+//! it.
 
 use crate::calendar::YearMonth;
 use crate::contract::Contract;
@@ -168,6 +169,21 @@ pub struct StrategyKernel {
     pub depreciation: Vec<f64>,
     /// The AI/HPC contracts.
     pub contracts: Vec<ContractKernel>,
+    /// Machines go off in a month whose mining revenue would not cover its energy.
+    pub shutdown_when_unprofitable: bool,
+}
+
+/// Mining's part of one month, after the shutdown rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MiningMonth {
+    /// BTC mined.
+    pub btc: f64,
+    /// Revenue, USD.
+    pub revenue: f64,
+    /// Energy bought, net of demand-response credits, USD.
+    pub energy: f64,
+    /// Whether the machines ran.
+    pub running: bool,
 }
 
 impl StrategyKernel {
@@ -192,6 +208,7 @@ impl StrategyKernel {
             interest: vec![0.0; n],
             depreciation: vec![0.0; n],
             contracts: Vec::with_capacity(strategy.contracts.len()),
+            shutdown_when_unprofitable: fleet.shutdown_when_unprofitable,
         };
         for c in &strategy.contracts {
             k.contracts.push(contract_kernel(
@@ -233,9 +250,56 @@ impl StrategyKernel {
                 .iter()
                 .filter(|d| (m as u32) < d.maturity_months)
                 .map(|d| d.principal_usd * d.coupon_annual / 12.0)
-                .sum();
+                // A fold from +0.0: an empty f64 sum is -0.0, which would print as "-0".
+                .fold(0.0, |a, b| a + b);
         }
         k
+    }
+
+    /// Mining in month `m` at this BTC price, network hashrate (EH/s) and power price.
+    #[inline]
+    pub fn mining(&self, m: usize, price: f64, network_eh_s: f64, power: f64) -> MiningMonth {
+        let btc = self.btc_coeff[m] / network_eh_s;
+        let revenue = btc * price;
+        let bought = self.mining_mwh[m] * power;
+        if self.shutdown_when_unprofitable && revenue < bought {
+            MiningMonth {
+                btc: 0.0,
+                revenue: 0.0,
+                energy: 0.0,
+                running: false,
+            }
+        } else {
+            MiningMonth {
+                btc,
+                revenue,
+                energy: bought - self.demand_response[m],
+                running: true,
+            }
+        }
+    }
+
+    /// Free cash flow of month `m` given the market and each contract's survival
+    /// (`alive(c)`: expected survival, or 0/1 on a Monte Carlo path).
+    #[inline]
+    pub fn fcf(
+        &self,
+        m: usize,
+        price: f64,
+        network_eh_s: f64,
+        power: f64,
+        alive: impl Fn(usize) -> f64,
+    ) -> f64 {
+        let mining = self.mining(m, price, network_eh_s, power);
+        let mut cash =
+            mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m];
+        for (i, c) in self.contracts.iter().enumerate() {
+            let a = alive(i);
+            if a != 0.0 {
+                cash += a * (c.net(m) - c.mwh[m] * power);
+            }
+        }
+        cash
     }
 
     /// Price- and power-independent cash of month `m` outside the contracts.

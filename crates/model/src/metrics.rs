@@ -45,6 +45,14 @@ pub fn irr_annual(cash: &[f64]) -> Option<f64> {
     Some((1.0 + monthly).powi(12) - 1.0)
 }
 
+/// First month from which cumulative FCF stays at or above zero to the end, if any.
+pub fn payback(rows: &[MonthRow]) -> Option<crate::calendar::YearMonth> {
+    match rows.iter().rposition(|r| r.cumulative_fcf_usd < 0.0) {
+        None => rows.first().map(|r| r.month),
+        Some(i) => rows.get(i + 1).map(|r| r.month),
+    }
+}
+
 /// The summary figures that need only the rows (the per-MW-year ones are filled by the caller).
 pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev: f64) -> Summary {
     let revenue: f64 = rows

@@ -8,6 +8,9 @@
 //!   tenant is left out of both revenue and cost.
 //! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.
 //! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
+//! - Payback is the first month from which cumulative FCF stays at or above zero to the horizon.
+//! - With the shutdown rule on (default), the machines are off in a month whose mining revenue
+//!   would not cover its energy; cash opex and depreciation go on.
 //!
 //! # Usage
 //! ```
@@ -48,7 +51,7 @@ pub struct StrategyResult {
     pub name: String,
     /// NPV of FCF, USD.
     pub npv_usd: f64,
-    /// First month whose cumulative FCF is at or above zero, if any.
+    /// First month from which cumulative FCF stays at or above zero to the horizon, if any.
     pub payback_month: Option<YearMonth>,
     /// Summary figures.
     pub summary: Summary,
@@ -193,9 +196,9 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
     let (mut mining_mw_months, mut hpc_mw_months) = (0.0, 0.0);
     let (mut mining_rev, mut mining_margin, mut hpc_rev, mut hpc_margin) = (0.0, 0.0, 0.0, 0.0);
     for m in 0..t.len() {
-        let btc_mined = k.btc_coeff[m] / t.network_eh_s[m];
-        let mining_revenue = btc_mined * t.btc_price_usd[m];
-        let mining_energy = k.mining_mwh[m] * power - k.demand_response[m];
+        let mining = k.mining(m, t.btc_price_usd[m], t.network_eh_s[m], power);
+        let (btc_mined, mining_revenue, mining_energy) =
+            (mining.btc, mining.revenue, mining.energy);
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
         for c in &k.contracts {
@@ -212,6 +215,13 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let energy = mining_energy + hpc_energy;
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
         let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment;
+        debug_assert!(
+            (fcf - k.fcf(m, t.btc_price_usd[m], t.network_eh_s[m], power, |c| k
+                .contracts[c]
+                .survival(m)))
+            .abs()
+                <= 1e-6 * fcf.abs().max(1.0)
+        );
         cumulative += fcf;
         let planned_sales: f64 = strategy
             .btc_sales
@@ -222,7 +232,9 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let available = held + btc_mined;
         let sold = (btc_mined * s.treasury.sell_pct / 100.0 + planned_sales).min(available);
         held = available - sold;
-        mining_mw_months += k.mining_mw[m];
+        if mining.running {
+            mining_mw_months += k.mining_mw[m];
+        }
         hpc_mw_months += hpc_live_mw;
         mining_rev += mining_revenue;
         mining_margin += mining_revenue - mining_energy - k.mining_opex[m];
@@ -263,10 +275,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         id: strategy.id.clone(),
         name: strategy.name.clone(),
         npv_usd: metrics::npv(months.iter().map(|r| r.fcf_usd), &t.discount),
-        payback_month: months
-            .iter()
-            .find(|r| r.cumulative_fcf_usd >= 0.0)
-            .map(|r| r.month),
+        payback_month: metrics::payback(&months),
         summary,
         months,
     }

@@ -101,6 +101,9 @@ pub struct Fleet {
     pub asic_life_months: u32,
     /// Demand-response credit for curtailed hours, USD/MWh. Default 0.
     pub demand_response_usd_mwh: f64,
+    /// Switch the machines off in a month whose mining revenue would not cover its energy
+    /// (cash opex is still paid). Default yes, as miners do.
+    pub shutdown_when_unprofitable: bool,
 }
 
 impl Default for Fleet {
@@ -116,6 +119,7 @@ impl Default for Fleet {
             asic_value_usd: 150_000_000.0,
             asic_life_months: 36,
             demand_response_usd_mwh: 0.0,
+            shutdown_when_unprofitable: true,
         }
     }
 }

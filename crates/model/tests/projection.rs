@@ -41,6 +41,7 @@ fn bare_fleet(eh: f64, j_th: f64) -> Fleet {
         asic_value_usd: 0.0,
         asic_life_months: 36,
         demand_response_usd_mwh: 0.0,
+        shutdown_when_unprofitable: false,
     }
 }
 
@@ -221,11 +222,16 @@ fn out_of_range_fields_are_named_with_their_path() {
 }
 
 #[test]
-fn payback_and_npv_of_pure_mining() {
-    let p = project(&Scenario::default()).unwrap();
+fn payback_is_when_cumulative_cash_turns_non_negative_for_good() {
+    // No difficulty growth, 24 months (the halving at block 1,050,000 is 118,608 blocks, about
+    // 27 months, away): each month earns about 120 BTC x $91,132 = $11M against $7.4M of energy
+    // and opex, so cumulative FCF is positive from the first month on.
+    let mut flat = Scenario::default();
+    flat.market.difficulty_growth_pct_month = 0.0;
+    flat.horizon_months = 24;
+    let p = project(&flat).unwrap();
     let pure = &p.strategies[0];
-    // Pure mining at the default is cash-positive from the first month.
-    assert!(pure.months[0].fcf_usd > 0.0);
+    assert!(pure.months.iter().all(|m| m.fcf_usd > 0.0));
     assert_eq!(
         pure.payback_month,
         Some(YearMonth {
@@ -233,11 +239,43 @@ fn payback_and_npv_of_pure_mining() {
             month: 1
         })
     );
-    // The pivot spends $1.575B of capex first, so it pays back later, if at all.
+    // The pivot spends $1.575B on conversion in its first year, so it pays back later.
     let pivot = &p.strategies[1];
     assert!(pivot.payback_month.is_none_or(|m| m > YearMonth {
         year: 2027,
         month: 1
     }));
-    assert!(pure.npv_usd.is_finite() && pivot.npv_usd.is_finite());
+
+    // Defaults: difficulty +2.5% a month and the 2028 halving push mining under water; a
+    // strategy whose cumulative FCF ends below zero does not pay back.
+    let p = project(&Scenario::default()).unwrap();
+    for r in &p.strategies {
+        let end = r.months.last().unwrap().cumulative_fcf_usd;
+        assert_eq!(r.payback_month.is_none(), end < 0.0, "{}", r.id);
+    }
+}
+
+#[test]
+fn unprofitable_months_switch_the_machines_off() {
+    // At $20,000 per BTC a month's mining revenue is about $2.4M, below its $5.9M of energy.
+    let mut s = Scenario::default();
+    s.network.btc_price_usd = 20_000.0;
+    let on = project(&Scenario {
+        fleet: hashpivot_model::scenario::Fleet {
+            shutdown_when_unprofitable: false,
+            ..s.fleet
+        },
+        ..s.clone()
+    })
+    .unwrap();
+    let off = project(&s).unwrap();
+    let (a, b) = (&on.strategies[0].months[0], &off.strategies[0].months[0]);
+    assert!(a.mining_revenue_usd < a.energy_cost_usd);
+    assert_eq!(
+        (b.btc_mined, b.mining_revenue_usd, b.energy_cost_usd),
+        (0.0, 0.0, 0.0)
+    );
+    // Cash opex goes on either way; switching off saves the loss on energy.
+    assert_eq!(a.opex_usd, b.opex_usd);
+    assert!(b.fcf_usd > a.fcf_usd);
 }

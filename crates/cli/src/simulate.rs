@@ -1,0 +1,76 @@
+//! `hashpivot simulate` and `hashpivot presets`: the model's projection as JSON or CSV.
+
+use hashpivot_model::projection::Projection;
+use hashpivot_model::{presets, project, query};
+
+use crate::Table;
+
+/// Projects the scenario in `query_string`; the error is the model's message.
+pub fn run(query_string: &str, format: Table) -> Result<String, String> {
+    let scenario = query::decode_strict(query_string).map_err(|e| e.to_string())?;
+    let projection = project(&scenario).map_err(|e| e.to_string())?;
+    match format {
+        Table::Json => serde_json::to_string_pretty(&projection)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| format!("could not write JSON: {e}")),
+        Table::Csv => csv(&projection),
+    }
+}
+
+/// One row per strategy-month: `strategy_id`, `strategy_name`, then every field of the model's
+/// month row in its declared order (the same names as in the JSON).
+fn csv(p: &Projection) -> Result<String, String> {
+    let fail = |e: &dyn std::fmt::Display| format!("could not write CSV: {e}");
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut header_written = false;
+    for s in &p.strategies {
+        for m in &s.months {
+            let serde_json::Value::Object(fields) =
+                serde_json::to_value(m).map_err(|e| fail(&e))?
+            else {
+                return Err(fail(&"a month is not a record"));
+            };
+            if !header_written {
+                let names = ["strategy_id", "strategy_name"]
+                    .into_iter()
+                    .chain(fields.keys().map(String::as_str));
+                w.write_record(names).map_err(|e| fail(&e))?;
+                header_written = true;
+            }
+            let values = fields.values().map(|v| match v {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            });
+            let record: Vec<String> = [s.id.clone(), s.name.clone()]
+                .into_iter()
+                .chain(values)
+                .collect();
+            w.write_record(&record).map_err(|e| fail(&e))?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| fail(&e))?;
+    String::from_utf8(bytes).map_err(|e| fail(&e))
+}
+
+/// Presets, one block each: id, name, what it sets, source and date.
+pub fn presets_table() -> String {
+    let mut out = String::new();
+    for p in presets::all() {
+        out.push_str(&format!(
+            "{id}  ({kind:?}) {name}\n    {summary}\n    Source: {title}, as of {as_of}: {url}\n",
+            id = p.id,
+            kind = p.kind,
+            name = p.name,
+            summary = p.summary,
+            title = p.source.title,
+            as_of = p.source.as_of,
+            url = p.source.url,
+        ));
+    }
+    out.push_str("Illustrative, based on public reports as of each date; not company guidance.\n");
+    out
+}
