@@ -19,7 +19,6 @@ use crate::calendar::YearMonth;
 use crate::contract::Contract;
 use crate::scenario::Scenario;
 use crate::subsidy::{subsidy_sum_sats, SATS_PER_BTC};
-use crate::Network;
 
 /// The deterministic market path, one entry per month.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,34 +59,36 @@ impl Timeline {
             discount: Vec::with_capacity(n),
         };
         let mut height = s.network.height;
-        let monthly_btc = (1.0 + s.market.btc_growth_pct_year / 100.0).powf(1.0 / 12.0);
-        let monthly_discount = (1.0 + s.financing.discount_rate_pct_year / 100.0).powf(-1.0 / 12.0);
+        let monthly_btc = libm::pow(1.0 + s.market.btc_growth_pct_year / 100.0, 1.0 / 12.0);
+        let monthly_difficulty = 1.0 + s.market.difficulty_growth_pct_month / 100.0;
+        let monthly_fees = 1.0 + s.market.fees_growth_pct_month / 100.0;
+        let monthly_discount = libm::pow(
+            1.0 + s.financing.discount_rate_pct_year / 100.0,
+            -1.0 / 12.0,
+        );
+        // Running products: each month compounds the previous one.
+        let mut price = s.network.btc_price_usd;
+        let mut hashrate = s.network.hashrate_eh_s();
+        let mut fees = s.network.fees_btc_per_block;
+        let mut discount = monthly_discount;
         for m in 0..n {
             let month = s.start.plus(m as u32);
             let blocks = month.blocks();
-            let difficulty = s.network.difficulty_t
-                * (1.0 + s.market.difficulty_growth_pct_month / 100.0).powi(m as i32);
             t.month.push(month);
             t.blocks.push(blocks);
             t.height.push(height);
             t.subsidy_btc
                 .push(subsidy_sum_sats(height, blocks) as f64 / SATS_PER_BTC as f64);
-            t.fees_btc_per_block.push(
-                s.network.fees_btc_per_block
-                    * (1.0 + s.market.fees_growth_pct_month / 100.0).powi(m as i32),
-            );
-            t.btc_price_usd
-                .push(s.network.btc_price_usd * monthly_btc.powi(m as i32));
-            t.network_eh_s.push(
-                Network {
-                    difficulty_t: difficulty,
-                    ..s.network
-                }
-                .hashrate_eh_s(),
-            );
+            t.fees_btc_per_block.push(fees);
+            t.btc_price_usd.push(price);
+            t.network_eh_s.push(hashrate);
             t.hours.push(month.hours());
-            t.discount.push(monthly_discount.powi(m as i32 + 1));
+            t.discount.push(discount);
             height = height.saturating_add(blocks);
+            price *= monthly_btc;
+            hashrate *= monthly_difficulty;
+            fees *= monthly_fees;
+            discount *= monthly_discount;
         }
         t
     }
@@ -333,7 +334,7 @@ fn contract_kernel(
         prepayment: vec![0.0; n],
         first_revenue: first,
         facility_mw,
-        hazard_monthly: 1.0 - (1.0 - terms.early_end_annual).powf(1.0 / 12.0),
+        hazard_monthly: 1.0 - libm::pow(1.0 - terms.early_end_annual, 1.0 / 12.0),
     };
     for mw in hpc_mw.iter_mut().skip(conversion_start) {
         *mw += facility_mw;
@@ -392,7 +393,8 @@ fn contract_kernel(
                     k.prepayment[m] -= prepaid;
                     per_month * p
                 } else {
-                    let decline = (1.0 - gpu.price_decline_annual).powf((m - first) as f64 / 12.0);
+                    let decline =
+                        libm::pow(1.0 - gpu.price_decline_annual, (m - first) as f64 / 12.0);
                     gpu.gpus * p * gpu.usd_per_gpu_hour * decline * gpu.utilization * t.hours[m]
                 };
                 k.opex[m] = k.revenue[m] * gpu.opex_share;

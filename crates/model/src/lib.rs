@@ -18,16 +18,19 @@
 pub mod bounds;
 pub mod calendar;
 pub mod contract;
+pub mod decision_map;
 pub mod error;
 pub mod format;
 pub mod kernel;
 pub mod metrics;
+pub mod montecarlo;
 pub mod network;
 pub mod presets;
 pub mod projection;
 pub mod query;
 pub mod scenario;
 pub mod subsidy;
+pub mod tornado;
 pub mod validate;
 
 pub use bounds::Bound;

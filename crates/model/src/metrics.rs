@@ -33,7 +33,8 @@ pub fn irr_annual(cash: &[f64]) -> Option<f64> {
     if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
         return None;
     }
-    for _ in 0..200 {
+    // Bisection to a bracket of 1e-12 a month (about 40 halvings of the initial 11).
+    while hi - lo > 1e-12 {
         let mid = 0.5 * (lo + hi);
         if npv_at(mid).signum() == f_lo.signum() {
             lo = mid;

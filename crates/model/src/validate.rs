@@ -37,6 +37,57 @@ fn range(
         .map(|_| ())
 }
 
+/// `value` within `min..=max` under `prefix.name`; the path is only formatted on error.
+fn range_at(
+    prefix: &str,
+    name: &str,
+    label: &'static str,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    value: f64,
+) -> Result<(), ValidationError> {
+    if value.is_finite() && value >= min && value <= max {
+        Ok(())
+    } else {
+        range(&format!("{prefix}.{name}"), label, unit, min, max, value)
+    }
+}
+
+/// A whole number of months under `prefix.name`.
+fn months_at(
+    prefix: &str,
+    name: &str,
+    label: &'static str,
+    min: u32,
+    max: u32,
+    value: u32,
+) -> Result<(), ValidationError> {
+    range_at(
+        prefix,
+        name,
+        label,
+        "months",
+        min as f64,
+        max as f64,
+        value as f64,
+    )
+}
+
+/// A name under `prefix.field`; the path is only formatted on error.
+fn name_at(prefix: &str, field: &str, label: &str, value: &str) -> Result<(), ValidationError> {
+    if name_ok(value) {
+        Ok(())
+    } else {
+        name(&format!("{prefix}.{field}"), label, value)
+    }
+}
+
+fn name_ok(value: &str) -> bool {
+    let chars = value.chars().count();
+    chars > 0 && chars <= MAX_NAME_CHARS && !value.chars().any(char::is_control)
+}
+
 /// A whole number of months within `min..=max`.
 fn months(
     field: &str,
@@ -49,8 +100,7 @@ fn months(
 }
 
 fn name(field: &str, label: &str, value: &str) -> Result<(), ValidationError> {
-    let chars = value.chars().count();
-    if chars == 0 || chars > MAX_NAME_CHARS || value.chars().any(char::is_control) {
+    if !name_ok(value) {
         return Err(err(
             field.into(),
             label,
@@ -98,31 +148,27 @@ impl Scenario {
         self.validate_strategies()?;
         bounds::DISCOUNT.check(self.financing.discount_rate_pct_year)?;
         for (i, d) in self.financing.debt.iter().enumerate() {
-            let p = format!("financing.debt[{i}]");
-            name(&format!("{p}.name"), "Debt name", &d.name)?;
-            range(
-                &format!("{p}.principal_usd"),
+            let p = &format!("financing.debt[{i}]");
+            name_at(p, "name", "Debt name", &d.name)?;
+            range_at(
+                p,
+                "principal_usd",
                 "Principal",
                 "USD",
                 0.0,
                 1e12,
                 d.principal_usd,
             )?;
-            range(
-                &format!("{p}.coupon_annual"),
+            range_at(
+                p,
+                "coupon_annual",
                 "Coupon",
                 "share a year",
                 0.0,
                 1.0,
                 d.coupon_annual,
             )?;
-            months(
-                &format!("{p}.maturity_months"),
-                "Maturity",
-                0,
-                600,
-                d.maturity_months,
-            )?;
+            months_at(p, "maturity_months", "Maturity", 0, 600, d.maturity_months)?;
         }
         bounds::BTC_HELD.check(self.treasury.btc_held)?;
         bounds::SELL.check(self.treasury.sell_pct)?;
@@ -148,7 +194,7 @@ impl Scenario {
         }
         for (i, s) in self.strategies.iter().enumerate() {
             let p = format!("strategies[{i}]");
-            name(&format!("{p}.name"), "Strategy name", &s.name)?;
+            name_at(&p, "name", "Strategy name", &s.name)?;
             if s.id.is_empty()
                 || s.id.len() > 24
                 || !s
@@ -223,40 +269,31 @@ impl Scenario {
 
 fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
     let t = c.terms();
-    name(&format!("{p}.name"), "Contract name", &t.name)?;
-    months(
-        &format!("{p}.first_revenue_month"),
+    name_at(p, "name", "Contract name", &t.name)?;
+    months_at(
+        p,
+        "first_revenue_month",
         "First revenue",
         0,
         180,
         t.first_revenue_month,
     )?;
-    months(
-        &format!("{p}.build_months"),
-        "Build time",
-        0,
-        120,
-        t.build_months,
-    )?;
-    months(&format!("{p}.ramp_months"), "Ramp", 0, 120, t.ramp_months)?;
-    months(&format!("{p}.term_months"), "Term", 1, 600, t.term_months)?;
-    months(
-        &format!("{p}.delay_months"),
-        "Delivery delay",
-        0,
-        120,
-        t.delay_months,
-    )?;
-    range(
-        &format!("{p}.capex_usd_per_mw"),
+    months_at(p, "build_months", "Build time", 0, 120, t.build_months)?;
+    months_at(p, "ramp_months", "Ramp", 0, 120, t.ramp_months)?;
+    months_at(p, "term_months", "Term", 1, 600, t.term_months)?;
+    months_at(p, "delay_months", "Delivery delay", 0, 120, t.delay_months)?;
+    range_at(
+        p,
+        "capex_usd_per_mw",
         "Conversion capex",
         "USD per MW",
         0.0,
         1e9,
         t.capex_usd_per_mw,
     )?;
-    range(
-        &format!("{p}.early_end_annual"),
+    range_at(
+        p,
+        "early_end_annual",
         "Early-end probability",
         "share a year",
         0.0,
@@ -265,40 +302,37 @@ fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
     )?;
     match c {
         Contract::Colocation(x) => {
-            range(
-                &format!("{p}.it_mw"),
-                "Critical IT",
-                "MW",
-                0.0,
-                100_000.0,
-                x.it_mw,
-            )?;
-            range(
-                &format!("{p}.usd_per_mw_year"),
+            range_at(p, "it_mw", "Critical IT", "MW", 0.0, 100_000.0, x.it_mw)?;
+            range_at(
+                p,
+                "usd_per_mw_year",
                 "Rent",
                 "USD per MW-year",
                 0.0,
                 1e8,
                 x.usd_per_mw_year,
             )?;
-            range(
-                &format!("{p}.escalator_annual"),
+            range_at(
+                p,
+                "escalator_annual",
                 "Escalator",
                 "share a year",
                 -0.5,
                 0.5,
                 x.escalator_annual,
             )?;
-            range(
-                &format!("{p}.noi_margin"),
+            range_at(
+                p,
+                "noi_margin",
                 "NOI margin",
                 "share",
                 0.0,
                 1.0,
                 x.noi_margin,
             )?;
-            range(
-                &format!("{p}.renewal_rate_change"),
+            range_at(
+                p,
+                "renewal_rate_change",
                 "Renewal rate change",
                 "share",
                 -0.9,
@@ -307,80 +341,82 @@ fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
             )?;
         }
         Contract::GpuCloud(g) => {
-            range(&format!("{p}.gpus"), "GPUs", "", 0.0, 10_000_000.0, g.gpus)?;
-            range(
-                &format!("{p}.kw_per_gpu"),
+            range_at(p, "gpus", "GPUs", "", 0.0, 10_000_000.0, g.gpus)?;
+            range_at(
+                p,
+                "kw_per_gpu",
                 "Power per GPU",
                 "kW",
                 0.1,
                 20.0,
                 g.kw_per_gpu,
             )?;
-            range(
-                &format!("{p}.it_mw"),
-                "Critical IT",
-                "MW",
-                0.0,
-                100_000.0,
-                c.it_mw(),
-            )?;
-            range(
-                &format!("{p}.usd_per_gpu_hour"),
+            range_at(p, "it_mw", "Critical IT", "MW", 0.0, 100_000.0, c.it_mw())?;
+            range_at(
+                p,
+                "usd_per_gpu_hour",
                 "GPU-hour price",
                 "USD",
                 0.0,
                 1_000.0,
                 g.usd_per_gpu_hour,
             )?;
-            range(
-                &format!("{p}.utilization"),
+            range_at(
+                p,
+                "utilization",
                 "Utilization",
                 "share",
                 0.0,
                 1.0,
                 g.utilization,
             )?;
-            range(
-                &format!("{p}.contract_total_usd"),
+            range_at(
+                p,
+                "contract_total_usd",
                 "Contract total",
                 "USD",
                 0.0,
                 1e12,
                 g.contract_total_usd,
             )?;
-            range(
-                &format!("{p}.prepayment_share"),
+            range_at(
+                p,
+                "prepayment_share",
                 "Prepayment",
                 "share",
                 0.0,
                 1.0,
                 g.prepayment_share,
             )?;
-            range(
-                &format!("{p}.capex_usd_per_gpu"),
+            range_at(
+                p,
+                "capex_usd_per_gpu",
                 "GPU capex",
                 "USD per GPU",
                 0.0,
                 1e7,
                 g.capex_usd_per_gpu,
             )?;
-            months(
-                &format!("{p}.gpu_life_months"),
+            months_at(
+                p,
+                "gpu_life_months",
                 "GPU depreciation life",
                 1,
                 240,
                 g.gpu_life_months,
             )?;
-            range(
-                &format!("{p}.opex_share"),
+            range_at(
+                p,
+                "opex_share",
                 "Opex share of revenue",
                 "share",
                 0.0,
                 1.0,
                 g.opex_share,
             )?;
-            range(
-                &format!("{p}.price_decline_annual"),
+            range_at(
+                p,
+                "price_decline_annual",
                 "Price decline",
                 "share a year",
                 0.0,

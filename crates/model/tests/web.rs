@@ -33,3 +33,22 @@ fn validation_messages_in_the_browser() {
     let e = bounds::BTC_PRICE.parse("abc").unwrap_err();
     assert_eq!((e.field.as_str(), e.value.as_str()), ("btc", "abc"));
 }
+
+mod common;
+
+#[wasm_bindgen_test]
+fn monte_carlo_gives_the_native_result_to_the_last_bit() {
+    // The fixture is written and checked by the native test `uncertainty.rs`.
+    let r = hashpivot_model::montecarlo::run(&common::fixture_scenario()).unwrap();
+    assert_eq!(
+        common::fingerprint(&r),
+        include_str!("fixtures/montecarlo-seed42.txt")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_share_link_decodes_the_same_in_the_browser() {
+    let s = hashpivot_model::query::decode_strict("btc=91000&diff=152&fees=0.02").unwrap();
+    let p = hashpivot_model::project(&s).unwrap();
+    assert!((p.hashprice_usd_per_ph_day - 37.8767).abs() < 0.0005);
+}
