@@ -141,7 +141,12 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
         if claimed_keys.contains(&k.as_ref()) {
             claimed.push((k.into_owned(), v.into_owned()));
         } else if pairs.iter().any(|(seen, _)| *seen == k) {
-            problems.push(problem(&k, "Repeated key", &v, "each key at most once"));
+            problems.push(problem(
+                shown(&k),
+                "Repeated key",
+                &v,
+                "each key at most once",
+            ));
         } else {
             pairs.push((k.into_owned(), v.into_owned()));
         }
@@ -224,7 +229,7 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
             _ => match table.iter().find(|key| key.bound.key == k) {
                 Some(key) => parse_scalar(key, v).map(|x| (key.set)(&mut next, x)),
                 None if k.is_empty() => {
-                    Err(problem("(no key)", "Value without a key", v, &known_keys()))
+                    Err(problem(shown(k), "Value without a key", v, &known_keys()))
                 }
                 None => Err(problem(k, "Unknown key", v, &known_keys())),
             },
@@ -311,6 +316,15 @@ fn parse_scalar(key: &Key, text: &str) -> Result<f64, ValidationError> {
         ));
     }
     Ok(v)
+}
+
+/// A key as messages show it: an empty one is named so the user can find it.
+fn shown(key: &str) -> &str {
+    if key.is_empty() {
+        "(no key)"
+    } else {
+        key
+    }
 }
 
 fn problem(field: &str, label: &str, value: &str, allowed: &str) -> ValidationError {
