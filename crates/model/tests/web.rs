@@ -48,7 +48,19 @@ fn monte_carlo_gives_the_native_result_to_the_last_bit() {
 
 #[wasm_bindgen_test]
 fn the_share_link_decodes_the_same_in_the_browser() {
+    // The app's decoder is this module compiled to wasm: the acceptance query must give the
+    // defaults with exactly these three inputs changed, as it does natively.
     let s = hashpivot_model::query::decode_strict("btc=91000&diff=152&fees=0.02").unwrap();
+    let expected = hashpivot_model::Scenario {
+        network: Network {
+            btc_price_usd: 91_000.0,
+            difficulty_t: 152.0,
+            fees_btc_per_block: 0.02,
+            ..Network::default()
+        },
+        ..hashpivot_model::Scenario::default()
+    };
+    assert_eq!(s, expected);
     let p = hashpivot_model::project(&s).unwrap();
     assert!((p.hashprice_usd_per_ph_day - 37.8767).abs() < 0.0005);
 }
