@@ -161,6 +161,18 @@ impl Default for GpuCloud {
 }
 
 impl Contract {
+    /// A colocation lease of `it_mw` of critical IT with the default terms, named `name`.
+    pub fn colocation(name: &str, it_mw: f64) -> Contract {
+        Contract::Colocation(Colocation {
+            terms: Terms {
+                name: name.into(),
+                ..Terms::default()
+            },
+            it_mw,
+            ..Colocation::default()
+        })
+    }
+
     /// Timing, capex and risk.
     pub fn terms(&self) -> &Terms {
         match self {

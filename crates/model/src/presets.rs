@@ -279,16 +279,6 @@ fn fill_site(s: &mut Scenario) {
 }
 
 fn company(id: &str, s: &mut Scenario) {
-    let colocation = |name: &str, it_mw: f64| {
-        Contract::Colocation(Colocation {
-            terms: Terms {
-                name: name.into(),
-                ..Terms::default()
-            },
-            it_mw,
-            ..Colocation::default()
-        })
-    };
     match id {
         "cleanspark" => {
             s.fleet.hashrate_eh_s = 45.6;
@@ -313,7 +303,7 @@ fn company(id: &str, s: &mut Scenario) {
                 Strategy {
                     id: "spare".into(),
                     name: "Mine, lease the spare 500 MW".into(),
-                    contracts: vec![colocation("Colocation on spare power", 500.0)],
+                    contracts: vec![Contract::colocation("Colocation on spare power", 500.0)],
                     btc_sales: vec![],
                 },
             ];
@@ -353,7 +343,7 @@ fn company(id: &str, s: &mut Scenario) {
                 Strategy {
                     id: "pivot".into(),
                     name: "Sell 4,451 BTC, pivot 100 MW (Cango-like)".into(),
-                    contracts: vec![colocation("Colocation, 100 MW", 100.0)],
+                    contracts: vec![Contract::colocation("Colocation, 100 MW", 100.0)],
                     btc_sales: vec![BtcSale {
                         month: 1,
                         btc: 4_451.0,
@@ -377,7 +367,7 @@ fn company(id: &str, s: &mut Scenario) {
                 Strategy {
                     id: "hybrid".into(),
                     name: "Half colocation, half mining".into(),
-                    contracts: vec![colocation("Colocation, 250 MW", 250.0)],
+                    contracts: vec![Contract::colocation("Colocation, 250 MW", 250.0)],
                     btc_sales: vec![],
                 },
             ];

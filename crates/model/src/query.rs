@@ -38,12 +38,17 @@ use crate::presets;
 use crate::scenario::Scenario;
 use crate::Network;
 
+/// Reads a scalar input of a scenario.
+pub type Get = fn(&Scenario) -> f64;
+/// Writes a scalar input of a scenario.
+pub type Set = fn(&mut Scenario, f64);
+
 /// One scalar key: its bound (key, label, unit, range), how to read and write it.
 struct Key {
     bound: Bound,
     whole: bool,
-    get: fn(&Scenario) -> f64,
-    set: fn(&mut Scenario, f64),
+    get: Get,
+    set: Set,
 }
 
 macro_rules! key {
@@ -109,6 +114,15 @@ fn keys() -> [Key; 30] {
             .monte_carlo
             .hashrate_lag_months),
     ]
+}
+
+/// Reader and writer of the scalar input with share-link key `key` (e.g. `btc`), in the units
+/// of its bound.
+pub fn accessor(key: &str) -> Option<(Get, Set)> {
+    keys()
+        .into_iter()
+        .find(|k| k.bound.key == key)
+        .map(|k| (k.get, k.set))
 }
 
 /// Keys read apart from the table: `hashrate` (read only; written as `diff`), `seed` (a full

@@ -284,16 +284,6 @@ impl Default for Scenario {
     /// pivot (the whole site converted to a colocation lease); a hybrid (about half).
     fn default() -> Self {
         let site = Site::default();
-        let colocation = |it_mw: f64, name: &str| {
-            Contract::Colocation(Colocation {
-                terms: Terms {
-                    name: name.into(),
-                    ..Terms::default()
-                },
-                it_mw,
-                ..Colocation::default()
-            })
-        };
         Scenario {
             version: SCENARIO_VERSION,
             start: YearMonth {
@@ -311,13 +301,13 @@ impl Default for Scenario {
                     id: "pivot".into(),
                     name: "Full pivot to colocation".into(),
                     // The whole site at the HPC PUE: 210 MW / 1.18 = 177.9 MW of critical IT.
-                    contracts: vec![colocation(175.0, "Colocation, whole site")],
+                    contracts: vec![Contract::colocation("Colocation, whole site", 175.0)],
                     btc_sales: Vec::new(),
                 },
                 Strategy {
                     id: "hybrid".into(),
                     name: "Hybrid: half colocation".into(),
-                    contracts: vec![colocation(85.0, "Colocation, half the site")],
+                    contracts: vec![Contract::colocation("Colocation, half the site", 85.0)],
                     btc_sales: Vec::new(),
                 },
             ],
