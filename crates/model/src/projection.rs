@@ -122,6 +122,8 @@ pub struct MonthRow {
     pub btc_sold: f64,
     /// BTC held at the month's end.
     pub btc_held: f64,
+    /// BTC held valued at the month's price (mark to market), USD.
+    pub treasury_value_usd: f64,
     /// Mining revenue.
     pub mining_revenue_usd: f64,
     /// AI/HPC revenue.
@@ -251,6 +253,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             btc_mined,
             btc_sold: sold,
             btc_held: held,
+            treasury_value_usd: held * t.btc_price_usd[m],
             mining_revenue_usd: mining_revenue,
             hpc_revenue_usd: hpc_revenue,
             energy_cost_usd: energy,

@@ -125,6 +125,11 @@ fn conservation_of_power_btc_and_cash() {
             sold += m.btc_sold;
             assert!(close(m.cumulative_fcf_usd, sum, 1e-9));
             assert!(close(m.btc_held, 1_000.0 + mined - sold, 1e-9));
+            assert!(close(
+                m.treasury_value_usd,
+                m.btc_held * m.btc_price_usd,
+                1e-12
+            ));
         }
     }
 }
