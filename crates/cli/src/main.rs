@@ -13,7 +13,6 @@ mod simulate;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hashpivot_model::bounds::{BTC_PRICE, DIFFICULTY, FEES, HEIGHT};
 use hashpivot_model::{format, Network, ValidationError};
 
 #[derive(Parser)]
@@ -131,36 +130,26 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
+/// The network from the flags, read through the share-link decoder (the same keys, ranges
+/// and messages as `simulate --query`).
 fn network_from(
     btc: Option<String>,
     diff: Option<String>,
     fees: Option<String>,
     height: Option<String>,
 ) -> Result<Network, ValidationError> {
-    let mut n = Network::default();
-    if let Some(v) = btc {
-        n.btc_price_usd = BTC_PRICE.parse(&v)?;
-    }
-    if let Some(v) = diff {
-        n.difficulty_t = DIFFICULTY.parse(&v)?;
-    }
-    if let Some(v) = fees {
-        n.fees_btc_per_block = FEES.parse(&v)?;
-    }
-    if let Some(v) = height {
-        let h = HEIGHT.parse(&v)?;
-        if h.fract() != 0.0 {
-            return Err(ValidationError {
-                field: HEIGHT.key.into(),
-                label: HEIGHT.label.into(),
-                value: v,
-                allowed: format!("a whole {}", HEIGHT.allowed().trim_start_matches("a ")),
-            });
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in [
+        ("btc", btc),
+        ("diff", diff),
+        ("fees", fees),
+        ("height", height),
+    ] {
+        if let Some(v) = value {
+            query.append_pair(key, &v);
         }
-        n.height = h as u64;
     }
-    n.validate()?;
-    Ok(n)
+    hashpivot_model::query::decode_strict(&query.finish()).map(|s| s.network)
 }
 
 fn render(n: &Network, fmt: Format) -> String {

@@ -63,6 +63,15 @@ impl Bound {
         }
     }
 
+    /// The same bound checked as the field `prefix.key` (a nested scenario field such as
+    /// `strategies[1].contracts[0].it_mw`); the path is formatted only on error.
+    pub fn within(&self, prefix: &str, value: f64) -> Result<f64, ValidationError> {
+        self.check(value).map_err(|mut e| {
+            e.field = format!("{prefix}.{}", self.key);
+            e
+        })
+    }
+
     /// The same bound checked under another field path (a nested scenario field).
     pub fn at(&self, path: &str, value: f64) -> Result<f64, ValidationError> {
         self.check(value).map_err(|mut e| {
@@ -287,6 +296,12 @@ pub const HASHRATE_FOLLOW: Bound =
 /// Months by which hashrate follows price.
 pub const HASHRATE_LAG: Bound = Bound::new("hr_lag", "Hashrate lag", "months", 0.0, 24.0, 1.0);
 
+/// Fields of an AI/HPC contract, checked under their path (e.g. `strategies[1].contracts[0]`).
+pub mod contract;
+
+/// Fields of a debt, checked under `financing.debt[i]`.
+pub mod debt;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,7 +330,11 @@ mod tests {
             DISCOUNT,
             PATHS,
             BTC_VOL,
-        ] {
+        ]
+        .into_iter()
+        .chain(contract::ALL)
+        .chain(debt::ALL)
+        {
             assert!(b.min <= b.slider_min && b.slider_min < b.slider_max && b.slider_max <= b.max);
             assert!(
                 b.step > 0.0 && b.step < b.slider_max - b.slider_min,
@@ -323,6 +342,15 @@ mod tests {
                 b.key
             );
         }
+    }
+
+    #[test]
+    fn within_names_the_nested_path() {
+        let e = contract::NOI
+            .within("strategies[2].contracts[0]", 1.5)
+            .unwrap_err();
+        assert_eq!(e.field, "strategies[2].contracts[0].noi_margin");
+        assert_eq!(contract::NOI.within("x", 0.5), Ok(0.5));
     }
 
     #[test]

@@ -4,10 +4,13 @@
 //! share-link key, or its path such as `strategies[1].contracts[0].it_mw`), the value and the
 //! allowed range. Percentages are checked in percent, as users type them.
 
-use crate::bounds::{self, Bound};
+use crate::bounds::{self, debt, Bound};
 use crate::contract::Contract;
 use crate::error::ValidationError;
 use crate::scenario::Scenario;
+
+/// BTC sold in a one-off treasury sale.
+const SALE_BTC: Bound = Bound::new("btc", "BTC sold", "BTC", 0.0, 21e6, 1.0);
 
 /// Most strategies side by side.
 pub const MAX_STRATEGIES: usize = 6;
@@ -23,55 +26,17 @@ fn err(field: String, label: &str, value: String, allowed: String) -> Validation
     }
 }
 
-/// `value` within `min..=max` under the field path `field`.
-fn range(
-    field: &str,
-    label: &'static str,
-    unit: &'static str,
-    min: f64,
-    max: f64,
-    value: f64,
-) -> Result<(), ValidationError> {
-    Bound::new("", label, unit, min, max, 1.0)
-        .at(field, value)
-        .map(|_| ())
-}
-
-/// `value` within `min..=max` under `prefix.name`; the path is only formatted on error.
-fn range_at(
-    prefix: &str,
-    name: &str,
-    label: &'static str,
-    unit: &'static str,
-    min: f64,
-    max: f64,
-    value: f64,
-) -> Result<(), ValidationError> {
-    if value.is_finite() && value >= min && value <= max {
-        Ok(())
-    } else {
-        range(&format!("{prefix}.{name}"), label, unit, min, max, value)
+/// 1 to [`MAX_NAME_CHARS`] characters without control characters, under the field path `field`.
+fn name(field: &str, label: &str, value: &str) -> Result<(), ValidationError> {
+    if !name_ok(value) {
+        return Err(err(
+            field.into(),
+            label,
+            value.into(),
+            format!("1 to {MAX_NAME_CHARS} characters without control characters"),
+        ));
     }
-}
-
-/// A whole number of months under `prefix.name`.
-fn months_at(
-    prefix: &str,
-    name: &str,
-    label: &'static str,
-    min: u32,
-    max: u32,
-    value: u32,
-) -> Result<(), ValidationError> {
-    range_at(
-        prefix,
-        name,
-        label,
-        "months",
-        min as f64,
-        max as f64,
-        value as f64,
-    )
+    Ok(())
 }
 
 /// A name under `prefix.field`; the path is only formatted on error.
@@ -86,29 +51,6 @@ fn name_at(prefix: &str, field: &str, label: &str, value: &str) -> Result<(), Va
 fn name_ok(value: &str) -> bool {
     let chars = value.chars().count();
     chars > 0 && chars <= MAX_NAME_CHARS && !value.chars().any(char::is_control)
-}
-
-/// A whole number of months within `min..=max`.
-fn months(
-    field: &str,
-    label: &'static str,
-    min: u32,
-    max: u32,
-    value: u32,
-) -> Result<(), ValidationError> {
-    range(field, label, "months", min as f64, max as f64, value as f64)
-}
-
-fn name(field: &str, label: &str, value: &str) -> Result<(), ValidationError> {
-    if !name_ok(value) {
-        return Err(err(
-            field.into(),
-            label,
-            value.into(),
-            format!("1 to {MAX_NAME_CHARS} characters without control characters"),
-        ));
-    }
-    Ok(())
 }
 
 impl Scenario {
@@ -150,25 +92,9 @@ impl Scenario {
         for (i, d) in self.financing.debt.iter().enumerate() {
             let p = &format!("financing.debt[{i}]");
             name_at(p, "name", "Debt name", &d.name)?;
-            range_at(
-                p,
-                "principal_usd",
-                "Principal",
-                "USD",
-                0.0,
-                1e12,
-                d.principal_usd,
-            )?;
-            range_at(
-                p,
-                "coupon_annual",
-                "Coupon",
-                "share a year",
-                0.0,
-                1.0,
-                d.coupon_annual,
-            )?;
-            months_at(p, "maturity_months", "Maturity", 0, 600, d.maturity_months)?;
+            debt::PRINCIPAL.within(p, d.principal_usd)?;
+            debt::COUPON.within(p, d.coupon_annual)?;
+            debt::MATURITY.within(p, d.maturity_months as f64)?;
         }
         bounds::BTC_HELD.check(self.treasury.btc_held)?;
         bounds::SELL.check(self.treasury.sell_pct)?;
@@ -220,22 +146,19 @@ impl Scenario {
             for (j, c) in s.contracts.iter().enumerate() {
                 validate_contract(&format!("{p}.contracts[{j}]"), c)?;
             }
+            let last_month = self.horizon_months.saturating_sub(1) as f64;
+            let sale_month = Bound::new(
+                "month",
+                "Sale month",
+                "months after the start",
+                0.0,
+                last_month,
+                1.0,
+            );
             for (j, sale) in s.btc_sales.iter().enumerate() {
-                range(
-                    &format!("{p}.btc_sales[{j}].btc"),
-                    "BTC sold",
-                    "BTC",
-                    0.0,
-                    21e6,
-                    sale.btc,
-                )?;
-                months(
-                    &format!("{p}.btc_sales[{j}].month"),
-                    "Sale month",
-                    0,
-                    self.horizon_months.saturating_sub(1),
-                    sale.month,
-                )?;
+                let at = &format!("{p}.btc_sales[{j}]");
+                SALE_BTC.within(at, sale.btc)?;
+                sale_month.within(at, sale.month as f64)?;
             }
             // Conservation: converted megawatts never return to mining, so the peak is the sum
             // of every contract converted within the horizon.
@@ -268,161 +191,36 @@ impl Scenario {
 }
 
 fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
+    use bounds::contract::*;
     let t = c.terms();
     name_at(p, "name", "Contract name", &t.name)?;
-    months_at(
-        p,
-        "first_revenue_month",
-        "First revenue",
-        0,
-        180,
-        t.first_revenue_month,
-    )?;
-    months_at(p, "build_months", "Build time", 0, 120, t.build_months)?;
-    months_at(p, "ramp_months", "Ramp", 0, 120, t.ramp_months)?;
-    months_at(p, "term_months", "Term", 1, 600, t.term_months)?;
-    months_at(p, "delay_months", "Delivery delay", 0, 120, t.delay_months)?;
-    range_at(
-        p,
-        "capex_usd_per_mw",
-        "Conversion capex",
-        "USD per MW",
-        0.0,
-        1e9,
-        t.capex_usd_per_mw,
-    )?;
-    range_at(
-        p,
-        "early_end_annual",
-        "Early-end probability",
-        "share a year",
-        0.0,
-        1.0,
-        t.early_end_annual,
-    )?;
+    FIRST_REVENUE.within(p, t.first_revenue_month as f64)?;
+    BUILD.within(p, t.build_months as f64)?;
+    RAMP.within(p, t.ramp_months as f64)?;
+    TERM.within(p, t.term_months as f64)?;
+    DELAY.within(p, t.delay_months as f64)?;
+    CAPEX_PER_MW.within(p, t.capex_usd_per_mw)?;
+    EARLY_END.within(p, t.early_end_annual)?;
     match c {
         Contract::Colocation(x) => {
-            range_at(p, "it_mw", "Critical IT", "MW", 0.0, 100_000.0, x.it_mw)?;
-            range_at(
-                p,
-                "usd_per_mw_year",
-                "Rent",
-                "USD per MW-year",
-                0.0,
-                1e8,
-                x.usd_per_mw_year,
-            )?;
-            range_at(
-                p,
-                "escalator_annual",
-                "Escalator",
-                "share a year",
-                -0.5,
-                0.5,
-                x.escalator_annual,
-            )?;
-            range_at(
-                p,
-                "noi_margin",
-                "NOI margin",
-                "share",
-                0.0,
-                1.0,
-                x.noi_margin,
-            )?;
-            range_at(
-                p,
-                "renewal_rate_change",
-                "Renewal rate change",
-                "share",
-                -0.9,
-                5.0,
-                x.renewal_rate_change,
-            )?;
+            IT_MW.within(p, x.it_mw)?;
+            RENT.within(p, x.usd_per_mw_year)?;
+            ESCALATOR.within(p, x.escalator_annual)?;
+            NOI.within(p, x.noi_margin)?;
+            RENEWAL.within(p, x.renewal_rate_change)?;
         }
         Contract::GpuCloud(g) => {
-            range_at(p, "gpus", "GPUs", "", 0.0, 10_000_000.0, g.gpus)?;
-            range_at(
-                p,
-                "kw_per_gpu",
-                "Power per GPU",
-                "kW",
-                0.1,
-                20.0,
-                g.kw_per_gpu,
-            )?;
-            range_at(p, "it_mw", "Critical IT", "MW", 0.0, 100_000.0, c.it_mw())?;
-            range_at(
-                p,
-                "usd_per_gpu_hour",
-                "GPU-hour price",
-                "USD",
-                0.0,
-                1_000.0,
-                g.usd_per_gpu_hour,
-            )?;
-            range_at(
-                p,
-                "utilization",
-                "Utilization",
-                "share",
-                0.0,
-                1.0,
-                g.utilization,
-            )?;
-            range_at(
-                p,
-                "contract_total_usd",
-                "Contract total",
-                "USD",
-                0.0,
-                1e12,
-                g.contract_total_usd,
-            )?;
-            range_at(
-                p,
-                "prepayment_share",
-                "Prepayment",
-                "share",
-                0.0,
-                1.0,
-                g.prepayment_share,
-            )?;
-            range_at(
-                p,
-                "capex_usd_per_gpu",
-                "GPU capex",
-                "USD per GPU",
-                0.0,
-                1e7,
-                g.capex_usd_per_gpu,
-            )?;
-            months_at(
-                p,
-                "gpu_life_months",
-                "GPU depreciation life",
-                1,
-                240,
-                g.gpu_life_months,
-            )?;
-            range_at(
-                p,
-                "opex_share",
-                "Opex share of revenue",
-                "share",
-                0.0,
-                1.0,
-                g.opex_share,
-            )?;
-            range_at(
-                p,
-                "price_decline_annual",
-                "Price decline",
-                "share a year",
-                0.0,
-                1.0,
-                g.price_decline_annual,
-            )?;
+            GPUS.within(p, g.gpus)?;
+            KW_PER_GPU.within(p, g.kw_per_gpu)?;
+            IT_MW.within(p, c.it_mw())?;
+            GPU_HOUR.within(p, g.usd_per_gpu_hour)?;
+            UTILIZATION.within(p, g.utilization)?;
+            TOTAL.within(p, g.contract_total_usd)?;
+            PREPAYMENT.within(p, g.prepayment_share)?;
+            GPU_CAPEX.within(p, g.capex_usd_per_gpu)?;
+            GPU_LIFE.within(p, g.gpu_life_months as f64)?;
+            OPEX_SHARE.within(p, g.opex_share)?;
+            PRICE_DECLINE.within(p, g.price_decline_annual)?;
         }
     }
     Ok(())
