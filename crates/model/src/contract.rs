@@ -88,6 +88,9 @@ pub struct Colocation {
     /// NOI margin on rent, after site opex (not power). Default 0.82: TeraWulf and Cipher guide
     /// 80-85% (DOMAIN.md).
     pub noi_margin: f64,
+    /// Site opex as an explicit amount per MW of critical IT per year, USD, on top of what the
+    /// NOI margin leaves (use one or both). Default 0.
+    pub opex_usd_per_mw_year: f64,
     /// Whether the lease renews at term end.
     pub renews: bool,
     /// Rent change on renewal (0.1 = +10%).
@@ -103,6 +106,7 @@ impl Default for Colocation {
             escalator_annual: 0.03,
             power_pass_through: true,
             noi_margin: 0.82,
+            opex_usd_per_mw_year: 0.0,
             renews: false,
             renewal_rate_change: 0.0,
         }
@@ -156,6 +160,15 @@ impl Default for GpuCloud {
             gpu_life_months: 60,
             opex_share: 0.10,
             price_decline_annual: 0.15,
+        }
+    }
+}
+
+impl GpuCloud {
+    /// Sizes the cloud by critical IT instead of GPU count: `it_mw` at the current kW per GPU.
+    pub fn set_it_mw(&mut self, it_mw: f64) {
+        if self.kw_per_gpu > 0.0 {
+            self.gpus = it_mw * 1_000.0 / self.kw_per_gpu;
         }
     }
 }

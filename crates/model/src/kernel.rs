@@ -133,6 +133,8 @@ pub struct StrategyKernel {
     pub capex: Vec<f64>,
     /// Interest, USD.
     pub interest: Vec<f64>,
+    /// Principal falling due (a financing flow, outside FCF), USD.
+    pub debt_repaid: Vec<f64>,
     /// ASIC and GPU depreciation, USD (non-cash).
     pub depreciation: Vec<f64>,
     /// The AI/HPC contracts.
@@ -174,6 +176,7 @@ impl StrategyKernel {
             demand_response: vec![0.0; n],
             capex: vec![0.0; n],
             interest: vec![0.0; n],
+            debt_repaid: vec![0.0; n],
             depreciation: vec![0.0; n],
             contracts: Vec::with_capacity(strategy.contracts.len()),
             shutdown_when_unprofitable: fleet.shutdown_when_unprofitable,
@@ -219,6 +222,14 @@ impl StrategyKernel {
                 .filter(|d| (m as u32) < d.maturity_months)
                 .map(|d| d.principal_usd * d.coupon_annual / 12.0)
                 // A fold from +0.0: an empty f64 sum is -0.0, which would print as "-0".
+                .fold(0.0, |a, b| a + b);
+            // Principal is repaid in the last month that bears interest.
+            k.debt_repaid[m] = s
+                .financing
+                .debt
+                .iter()
+                .filter(|d| d.maturity_months as usize == m + 1)
+                .map(|d| d.principal_usd)
                 .fold(0.0, |a, b| a + b);
         }
         k

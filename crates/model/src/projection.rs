@@ -3,7 +3,8 @@
 //! Conventions (what an analyst at a listed miner would expect, written down):
 //! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
 //!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
-//!   footing; the treasury columns show what is sold and held.
+//!   footing; the treasury columns show what is sold and held. Debt principal falling due is
+//!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
 //!   tenant is left out of both revenue and cost.
 //! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.
@@ -138,6 +139,8 @@ pub struct MonthRow {
     pub depreciation_usd: f64,
     /// Interest.
     pub interest_usd: f64,
+    /// Debt principal falling due this month (financing, not part of FCF).
+    pub debt_repaid_usd: f64,
     /// Capex.
     pub capex_usd: f64,
     /// Free cash flow.
@@ -261,6 +264,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             ebitda_usd: ebitda,
             depreciation_usd: k.depreciation[m],
             interest_usd: k.interest[m],
+            debt_repaid_usd: k.debt_repaid[m],
             capex_usd: k.capex[m],
             fcf_usd: fcf,
             cumulative_fcf_usd: cumulative,

@@ -207,6 +207,7 @@ fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
             RENT.within(p, x.usd_per_mw_year)?;
             ESCALATOR.within(p, x.escalator_annual)?;
             NOI.within(p, x.noi_margin)?;
+            OPEX_PER_MW.within(p, x.opex_usd_per_mw_year)?;
             RENEWAL.within(p, x.renewal_rate_change)?;
         }
         Contract::GpuCloud(g) => {

@@ -284,3 +284,56 @@ fn unprofitable_months_switch_the_machines_off() {
     assert_eq!(a.opex_usd, b.opex_usd);
     assert!(b.fcf_usd > a.fcf_usd);
 }
+
+#[test]
+fn explicit_colocation_opex_per_mw_is_charged_on_delivered_megawatts() {
+    let base = Scenario::default();
+    let mut with_opex = base.clone();
+    if let Contract::Colocation(c) = &mut with_opex.strategies[1].contracts[0] {
+        c.opex_usd_per_mw_year = 120_000.0;
+    }
+    let (a, b) = (project(&base).unwrap(), project(&with_opex).unwrap());
+    // Month 17, full capacity: 175 MW x $120,000 / 12 = $1.75M more opex.
+    let extra = b.strategies[1].months[17].opex_usd - a.strategies[1].months[17].opex_usd;
+    assert!(close(extra, 1_750_000.0, 1e-9), "{extra}");
+    // Month 12, first ramp month (1/6 of capacity): $291,667.
+    let ramp = b.strategies[1].months[12].opex_usd - a.strategies[1].months[12].opex_usd;
+    assert!(close(ramp, 1_750_000.0 / 6.0, 1e-9), "{ramp}");
+    assert_eq!(
+        a.strategies[1].months[11].opex_usd,
+        b.strategies[1].months[11].opex_usd
+    );
+}
+
+#[test]
+fn a_gpu_cloud_can_be_sized_by_megawatts() {
+    let mut g = hashpivot_model::contract::GpuCloud {
+        kw_per_gpu: 1.6,
+        ..Default::default()
+    };
+    g.set_it_mw(80.0);
+    // 80 MW = 80,000 kW at 1.6 kW per GPU = 50,000 GPUs.
+    assert!(close(g.gpus, 50_000.0, 1e-12));
+    assert!(close(Contract::GpuCloud(g).it_mw(), 80.0, 1e-12));
+}
+
+#[test]
+fn debt_principal_falls_due_at_maturity_outside_fcf() {
+    let mut s = Scenario::default();
+    s.financing.debt.push(hashpivot_model::scenario::Debt {
+        name: "Senior notes".into(),
+        principal_usd: 500e6,
+        coupon_annual: 0.06,
+        maturity_months: 24,
+    });
+    let with = project(&s).unwrap();
+    let without = project(&Scenario::default()).unwrap();
+    let (w, o) = (&with.strategies[0].months, &without.strategies[0].months);
+    // $500M at 6%: $2.5M of interest a month for 24 months, then none.
+    assert!(close(w[0].interest_usd, 2_500_000.0, 1e-12));
+    assert_eq!(w[24].interest_usd, 0.0);
+    assert_eq!(w[23].debt_repaid_usd, 500e6);
+    assert_eq!(w.iter().map(|m| m.debt_repaid_usd).sum::<f64>(), 500e6);
+    // FCF differs by the interest only, never by the principal.
+    assert!(close(o[23].fcf_usd - w[23].fcf_usd, 2_500_000.0, 1e-9));
+}

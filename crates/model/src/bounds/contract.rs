@@ -64,6 +64,16 @@ pub const ESCALATOR: Bound = Bound::new(
 .slider(0.0, 0.1);
 /// NOI margin on rent.
 pub const NOI: Bound = Bound::new("noi_margin", "NOI margin", "share", 0.0, 1.0, 0.01);
+/// Explicit site opex per MW-year.
+pub const OPEX_PER_MW: Bound = Bound::new(
+    "opex_usd_per_mw_year",
+    "Site opex",
+    "USD per MW-year",
+    0.0,
+    1e8,
+    10_000.0,
+)
+.slider(0.0, 1e6);
 /// Rent change on renewal.
 pub const RENEWAL: Bound = Bound::new(
     "renewal_rate_change",
@@ -145,7 +155,7 @@ pub const PRICE_DECLINE: Bound = Bound::new(
 .slider(0.0, 0.5);
 
 /// Every field above.
-pub const ALL: [Bound; 22] = [
+pub const ALL: [Bound; 23] = [
     FIRST_REVENUE,
     BUILD,
     RAMP,
@@ -157,6 +167,7 @@ pub const ALL: [Bound; 22] = [
     RENT,
     ESCALATOR,
     NOI,
+    OPEX_PER_MW,
     RENEWAL,
     GPUS,
     KW_PER_GPU,

@@ -96,7 +96,8 @@ pub(super) fn contract_kernel(
                 }
                 let p = phase(m);
                 k.revenue[m] = it_mw * p * rate / 12.0;
-                k.opex[m] = k.revenue[m] * (1.0 - col.noi_margin);
+                k.opex[m] = k.revenue[m] * (1.0 - col.noi_margin)
+                    + it_mw * p * col.opex_usd_per_mw_year / 12.0;
                 if !col.power_pass_through {
                     k.mwh[m] = facility_mw * p * t.hours[m];
                 }
