@@ -301,6 +301,8 @@ pub mod contract;
 
 /// Fields of a debt, checked under `financing.debt[i]`.
 pub mod debt;
+/// Fields of a fleet purchase.
+pub mod purchase;
 
 #[cfg(test)]
 mod tests {

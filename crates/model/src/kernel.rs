@@ -16,6 +16,7 @@
 //! it.
 
 mod contract;
+pub mod fleet;
 
 pub use contract::ContractKernel;
 
@@ -165,7 +166,6 @@ impl StrategyKernel {
         let uptime = fleet.uptime_pct / 100.0;
         let curtailment = fleet.curtailment_pct / 100.0;
         let running = uptime * (1.0 - curtailment);
-        let fleet_mw = fleet.facility_mw();
         let mut k = StrategyKernel {
             mining_mw: vec![0.0; n],
             hpc_mw: vec![0.0; n],
@@ -196,22 +196,41 @@ impl StrategyKernel {
         } else {
             0.0
         };
+        let purchases = &strategy.fleet_purchases;
+        for p in purchases {
+            let cost = p.eh_s * 1e6 * p.usd_per_th; // 1 EH/s = 1,000,000 TH/s
+            let start = p.month as usize;
+            if start < n {
+                k.capex[start] += cost;
+            }
+            let monthly = cost / fleet.asic_life_months.max(1) as f64;
+            for d in k
+                .depreciation
+                .iter_mut()
+                .skip(start)
+                .take(fleet.asic_life_months as usize)
+            {
+                *d += monthly;
+            }
+        }
+        // Cash opex scales with the hashrate running, from its level at the original fleet.
+        let opex_per_eh = if fleet.hashrate_eh_s > 0.0 {
+            fleet.opex_usd_per_month / fleet.hashrate_eh_s
+        } else {
+            0.0
+        };
         for m in 0..n {
             let available = (s.site.capacity_mw - k.hpc_mw[m]).max(0.0);
-            let mining_mw = fleet_mw.min(available);
-            let share = if fleet_mw > 0.0 {
-                mining_mw / fleet_mw
-            } else {
-                0.0
-            };
+            let running_fleet = fleet::dispatch(fleet, purchases, m, available);
+            let mining_mw = running_fleet.mw;
             k.mining_mw[m] = mining_mw;
-            k.mining_eh_s[m] = fleet.hashrate_eh_s * share;
+            k.mining_eh_s[m] = running_fleet.eh_s;
             k.btc_coeff[m] =
                 k.mining_eh_s[m] * t.reward_btc(m) * (1.0 - fleet.pool_fee_pct / 100.0) * running;
             k.mining_mwh[m] = mining_mw * t.hours[m] * running;
             k.demand_response[m] =
                 mining_mw * t.hours[m] * uptime * curtailment * fleet.demand_response_usd_mwh;
-            k.mining_opex[m] = fleet.opex_usd_per_month * share;
+            k.mining_opex[m] = opex_per_eh * running_fleet.eh_s;
             if (m as u32) < fleet.asic_life_months {
                 k.depreciation[m] += asic_monthly;
             }

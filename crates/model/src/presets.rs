@@ -258,7 +258,7 @@ pub fn scenario(id: &str) -> Option<Scenario> {
                     id: "deal".into(),
                     name: c.terms().name.clone(),
                     contracts: vec![c],
-                    btc_sales: vec![],
+                    ..pure()
                 },
             ];
         }
@@ -304,7 +304,7 @@ fn company(id: &str, s: &mut Scenario) {
                     id: "spare".into(),
                     name: "Mine, lease the spare 500 MW".into(),
                     contracts: vec![Contract::colocation("Colocation on spare power", 500.0)],
-                    btc_sales: vec![],
+                    ..pure()
                 },
             ];
         }
@@ -323,7 +323,7 @@ fn company(id: &str, s: &mut Scenario) {
                     id: "hybrid".into(),
                     name: "Microsoft GPU cloud + mining (IREN-like)".into(),
                     contracts: deal.into_iter().collect(),
-                    btc_sales: vec![],
+                    ..pure()
                 },
             ];
         }
@@ -348,6 +348,7 @@ fn company(id: &str, s: &mut Scenario) {
                         month: 1,
                         btc: 4_451.0,
                     }],
+                    ..pure()
                 },
             ];
         }
@@ -362,13 +363,13 @@ fn company(id: &str, s: &mut Scenario) {
                     id: "colocation".into(),
                     name: "CoreWeave colocation (Core Scientific-like)".into(),
                     contracts: deal.into_iter().collect(),
-                    btc_sales: vec![],
+                    ..pure()
                 },
                 Strategy {
                     id: "hybrid".into(),
                     name: "Half colocation, half mining".into(),
                     contracts: vec![Contract::colocation("Colocation, 250 MW", 250.0)],
-                    btc_sales: vec![],
+                    ..pure()
                 },
             ];
         }

@@ -170,6 +170,25 @@ pub struct Strategy {
     pub contracts: Vec<Contract>,
     /// One-off BTC sales from the treasury (Cango sold 4,451 BTC).
     pub btc_sales: Vec<BtcSale>,
+    /// Machines bought (fleet growth), each optionally retiring part of the original fleet
+    /// (an efficiency upgrade).
+    pub fleet_purchases: Vec<FleetPurchase>,
+}
+
+/// Machines bought in a given month.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FleetPurchase {
+    /// Months after the start (0 = first month).
+    pub month: u32,
+    /// Hashrate bought, EH/s.
+    pub eh_s: f64,
+    /// Efficiency of the machines bought, J/TH.
+    pub efficiency_j_th: f64,
+    /// Price of the machines, USD per TH/s (capex, depreciated over the ASIC life).
+    pub usd_per_th: f64,
+    /// Hashrate of the original fleet retired in the same month, EH/s (0 for pure growth).
+    pub retire_eh_s: f64,
 }
 
 impl Default for Strategy {
@@ -179,6 +198,7 @@ impl Default for Strategy {
             name: "Pure mining".into(),
             contracts: Vec::new(),
             btc_sales: Vec::new(),
+            fleet_purchases: Vec::new(),
         }
     }
 }
@@ -303,12 +323,14 @@ impl Default for Scenario {
                     // The whole site at the HPC PUE: 210 MW / 1.18 = 177.9 MW of critical IT.
                     contracts: vec![Contract::colocation("Colocation, whole site", 175.0)],
                     btc_sales: Vec::new(),
+                    fleet_purchases: Vec::new(),
                 },
                 Strategy {
                     id: "hybrid".into(),
                     name: "Hybrid: half colocation".into(),
                     contracts: vec![Contract::colocation("Colocation, half the site", 85.0)],
                     btc_sales: Vec::new(),
+                    fleet_purchases: Vec::new(),
                 },
             ],
             financing: Financing::default(),

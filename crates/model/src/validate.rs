@@ -4,7 +4,7 @@
 //! share-link key, or its path such as `strategies[1].contracts[0].it_mw`), the value and the
 //! allowed range. Percentages are checked in percent, as users type them.
 
-use crate::bounds::{self, debt, Bound};
+use crate::bounds::{self, debt, purchase, Bound};
 use crate::contract::Contract;
 use crate::error::ValidationError;
 use crate::scenario::Scenario;
@@ -159,6 +159,27 @@ impl Scenario {
                 let at = &format!("{p}.btc_sales[{j}]");
                 SALE_BTC.within(at, sale.btc)?;
                 sale_month.within(at, sale.month as f64)?;
+            }
+            let mut retired = 0.0;
+            for (j, buy) in s.fleet_purchases.iter().enumerate() {
+                let at = &format!("{p}.fleet_purchases[{j}]");
+                purchase::MONTH.within(at, buy.month as f64)?;
+                purchase::EH_S.within(at, buy.eh_s)?;
+                purchase::EFFICIENCY.within(at, buy.efficiency_j_th)?;
+                purchase::USD_PER_TH.within(at, buy.usd_per_th)?;
+                purchase::RETIRE.within(at, buy.retire_eh_s)?;
+                retired += buy.retire_eh_s;
+                if retired > self.fleet.hashrate_eh_s * (1.0 + 1e-12) {
+                    return Err(err(
+                        format!("{at}.retire_eh_s"),
+                        "Hashrate retired",
+                        format!("{} EH/s in all", crate::format::plain(retired)),
+                        format!(
+                            "at most the original fleet of {} EH/s",
+                            crate::format::plain(self.fleet.hashrate_eh_s)
+                        ),
+                    ));
+                }
             }
             // Conservation: converted megawatts never return to mining, so the peak is the sum
             // of every contract converted within the horizon.
