@@ -54,8 +54,9 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
         fixed -= d * (k.mining_opex[m] + k.capex[m] + k.interest[m]);
         for c in &k.contracts {
             let alive = c.survival(m);
-            fixed += d * alive * c.net(m);
-            contract_mwh += d * alive * c.mwh[m];
+            let month = c.month(m, c.expected_delay, t.hours[m]);
+            fixed += d * alive * month.net();
+            contract_mwh += d * alive * month.mwh;
         }
     }
     Terms {

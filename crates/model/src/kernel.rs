@@ -10,15 +10,16 @@
 //!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
 //! ```
 //! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
-//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival (expected
-//! value in the deterministic run, 0 or 1 on a Monte Carlo path). [`StrategyKernel::fcf`] is the
+//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival and its
+//! pieces are read `delay_c` months late (expected values in the deterministic run, sampled on a
+//! Monte Carlo path). [`StrategyKernel::fcf`] is the
 //! one place this sum is written; the projection, the Monte Carlo and the decision map all call
 //! it.
 
 mod contract;
 pub mod fleet;
 
-pub use contract::ContractKernel;
+pub use contract::{ContractKernel, ContractMonth};
 
 use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
@@ -277,31 +278,29 @@ impl StrategyKernel {
         }
     }
 
-    /// Free cash flow of month `m` given the market and each contract's survival
-    /// (`alive(c)`: expected survival, or 0/1 on a Monte Carlo path).
+    /// Free cash flow of month `m` (of `hours` hours) given the market and, for each contract
+    /// `c`, `contract(c) = (alive, delay)`: its survival (expected, or 0/1 on a Monte Carlo path)
+    /// and its delivery delay in months (expected, or sampled).
     #[inline]
     pub fn fcf(
         &self,
         m: usize,
+        hours: f64,
         price: f64,
         network_eh_s: f64,
         power: f64,
-        alive: impl Fn(usize) -> f64,
+        contract: impl Fn(usize) -> (f64, usize),
     ) -> f64 {
         let mining = self.mining(m, price, network_eh_s, power);
         let mut cash =
             mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m];
         for (i, c) in self.contracts.iter().enumerate() {
-            let a = alive(i);
-            if a != 0.0 {
-                cash += a * (c.net(m) - c.mwh[m] * power);
+            let (alive, delay) = contract(i);
+            if alive != 0.0 {
+                let month = c.month(m, delay, hours);
+                cash += alive * (month.net() - month.mwh * power);
             }
         }
         cash
-    }
-
-    /// Price- and power-independent cash of month `m` outside the contracts.
-    pub fn base(&self, m: usize) -> f64 {
-        self.demand_response[m] - self.mining_opex[m] - self.capex[m] - self.interest[m]
     }
 }

@@ -5,7 +5,8 @@
 //! - Network hashrate follows the deterministic difficulty path times `exp(x)`, where `x` moves
 //!   each month by `follows x (the price's log return `lag` months earlier - its mean) +
 //!   volatility / sqrt(12) x noise`: it follows price with a lag and has noise of its own.
-//! - Each contract ends early at a month drawn from its monthly hazard.
+//! - Each contract's delivery delay is drawn (geometric, with the scenario's delay as its mean)
+//!   and it ends early at a month drawn from its monthly hazard.
 //!
 //! Every strategy sees the same paths, so "strategy beats the first" is a like-for-like count.
 //! Each path has its own generator (Xoshiro256++ seeded from the scenario seed and the path
@@ -120,17 +121,22 @@ pub fn simulate(s: &Scenario, t: &Timeline, kernels: &[StrategyKernel]) -> Monte
     let mut returns = vec![0.0f64; n_paths * (lag + 1)];
     let contract_count: usize = kernels.iter().map(|k| k.contracts.len()).sum();
     let mut ends = vec![u32::MAX; n_paths * contract_count];
+    let mut delays = vec![0u32; n_paths * contract_count];
     for (p, rng) in rngs.iter_mut().enumerate() {
         let mut i = 0;
         for k in kernels {
             for c in &k.contracts {
+                let at = p * contract_count + i;
+                // Delivery delay: geometric with the scenario's delay as its mean (no draw when
+                // the mean is 0, so those paths' streams are unchanged).
+                delays[at] = sample_delay(rng, c.expected_delay as f64);
                 if c.hazard_monthly > 0.0 {
                     let u: f64 = 1.0 - unit(rng); // in (0, 1]
                     let survive = libm::floor(libm::log(u) / libm::log(1.0 - c.hazard_monthly));
                     // Alive through `first + survive`: P(alive at m) = (1 - h)^(m - first), the
                     // survival the deterministic run uses.
-                    ends[p * contract_count + i] =
-                        (c.first_revenue as f64 + survive + 1.0).min(u32::MAX as f64) as u32;
+                    let first = c.first_revenue(delays[at] as usize) as f64;
+                    ends[at] = (first + survive + 1.0).min(u32::MAX as f64) as u32;
                 }
                 i += 1;
             }
@@ -147,6 +153,7 @@ pub fn simulate(s: &Scenario, t: &Timeline, kernels: &[StrategyKernel]) -> Monte
 
     for m in 0..months {
         let trend_h = t.network_eh_s[m];
+        let hours = t.hours[m];
         let discount = t.discount[m];
         for p in 0..n_paths {
             let rng = &mut rngs[p];
@@ -167,13 +174,14 @@ pub fn simulate(s: &Scenario, t: &Timeline, kernels: &[StrategyKernel]) -> Monte
             let mut i = 0;
             for (si, k) in kernels.iter().enumerate() {
                 let first_contract = i;
-                let path_ends = &ends[p * contract_count..(p + 1) * contract_count];
-                let fcf = k.fcf(m, price, hashrate, power, |c| {
-                    if (m as u32) < path_ends[first_contract + c] {
+                let path = p * contract_count + first_contract;
+                let fcf = k.fcf(m, hours, price, hashrate, power, |c| {
+                    let alive = if (m as u32) < ends[path + c] {
                         1.0
                     } else {
                         0.0
-                    }
+                    };
+                    (alive, delays[path + c] as usize)
                 });
                 i += k.contracts.len();
                 let at = si * n_paths + p;
@@ -226,6 +234,16 @@ fn normal_pair(rng: &mut Xoshiro256PlusPlus) -> (f64, f64) {
             return (u * f, v * f);
         }
     }
+}
+
+/// A delay in whole months, geometric with mean `mean` (P(delay >= k) = q^k, q = mean/(1+mean)).
+fn sample_delay(rng: &mut Xoshiro256PlusPlus, mean: f64) -> u32 {
+    if mean <= 0.0 {
+        return 0;
+    }
+    let q = mean / (1.0 + mean);
+    let u = 1.0 - unit(rng); // in (0, 1]
+    libm::floor(libm::log(u) / libm::log(q)).min(600.0) as u32
 }
 
 /// A uniform number in [0, 1) from the top 53 bits.
@@ -325,6 +343,19 @@ mod tests {
         assert_eq!(percentiles(&mut [7.0]), [7.0; 5]);
         let mut two = [2.0, 1.0];
         assert_eq!(percentiles(&mut two), [1.0, 1.0, 1.0, 2.0, 2.0]);
+    }
+
+    #[test]
+    fn sampled_delays_have_the_scenario_delay_as_mean() {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+        let n = 100_000;
+        let mean = (0..n)
+            .map(|_| sample_delay(&mut rng, 6.0) as f64)
+            .sum::<f64>()
+            / n as f64;
+        // Geometric with mean 6 has variance 6 x 7 = 42: standard error 0.02; allow 0.1.
+        assert!((mean - 6.0).abs() < 0.1, "{mean}");
+        assert_eq!(sample_delay(&mut rng, 0.0), 0);
     }
 
     #[test]

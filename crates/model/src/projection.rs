@@ -208,11 +208,12 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             (0.0, 0.0, 0.0, 0.0, 0.0);
         for c in &k.contracts {
             let alive = c.survival(m);
-            hpc_revenue += alive * c.revenue[m];
-            hpc_opex += alive * c.opex[m];
-            hpc_energy += alive * c.mwh[m] * power;
-            prepayment += alive * c.prepayment[m];
-            if c.revenue[m] > 0.0 {
+            let month = c.month(m, c.expected_delay, t.hours[m]);
+            hpc_revenue += alive * month.revenue;
+            hpc_opex += alive * month.opex;
+            hpc_energy += alive * month.mwh * power;
+            prepayment += alive * month.prepayment;
+            if month.revenue > 0.0 {
                 hpc_live_mw += alive * c.facility_mw;
             }
         }
@@ -221,9 +222,14 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
         let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment;
         debug_assert!(
-            (fcf - k.fcf(m, t.btc_price_usd[m], t.network_eh_s[m], power, |c| k
-                .contracts[c]
-                .survival(m)))
+            (fcf - k.fcf(
+                m,
+                t.hours[m],
+                t.btc_price_usd[m],
+                t.network_eh_s[m],
+                power,
+                |c| (k.contracts[c].survival(m), k.contracts[c].expected_delay)
+            ))
             .abs()
                 <= 1e-6 * fcf.abs().max(1.0)
         );

@@ -414,3 +414,16 @@ fn with_scarce_power_the_efficient_machines_run() {
     // `without` runs the 1 EH/s fleet on its 1,000 MW site: 1.5x the hashrate here.
     assert!(close(ratio, 1.5, 1e-12), "{ratio}");
 }
+
+#[test]
+fn an_expected_delivery_delay_shifts_revenue_by_whole_months() {
+    // Six months late: the first ramp month moves from month 12 to month 18, same amount
+    // (175 MW x 1/6 x $1.8M / 12 = $4.375M); conversion capex still starts in month 0.
+    let mut s = Scenario::default();
+    s.strategies[1].contracts[0].terms_mut().delay_months = 6;
+    let p = project(&s).unwrap();
+    let m = &p.strategies[1].months;
+    assert_eq!(m[17].hpc_revenue_usd, 0.0);
+    assert!(close(m[18].hpc_revenue_usd, 4_375_000.0, 1e-12));
+    assert!(m[0].capex_usd > 0.0);
+}

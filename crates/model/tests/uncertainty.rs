@@ -68,6 +68,33 @@ fn sampled_early_ends_average_to_the_expected_value() {
 }
 
 #[test]
+fn sampled_delivery_delays_spread_only_the_delayed_strategies() {
+    // No market randomness, no early ends; the pivot's lease is 6 months late on average.
+    let mut s = quiet();
+    s.monte_carlo.paths = 2_000;
+    s.strategies[1].contracts[0].terms_mut().delay_months = 6;
+    let mc = montecarlo::run(&s).unwrap();
+    let spread = |i: usize, m: usize| mc.bands[i].p95[m] - mc.bands[i].p5[m];
+    assert_eq!(spread(0, 36), 0.0, "pure mining has nothing random here");
+    assert!(
+        spread(1, 36) > 0.0,
+        "the pivot's delivery month varies by path"
+    );
+    // The hybrid's lease is on time (delay 0): no spread.
+    assert_eq!(spread(2, 36), 0.0);
+    // Median delay of a geometric with mean 6 is 4 months (q = 6/7: q^4 = 0.54 >= 0.5 > q^5):
+    // the median path matches the deterministic run with a 4-month delay.
+    let mut four = s.clone();
+    four.strategies[1].contracts[0].terms_mut().delay_months = 4;
+    let p = project(&four).unwrap();
+    let median = mc.bands[1].p50[36];
+    assert!(
+        rel(median, p.strategies[1].months[36].cumulative_fcf_usd) < 1e-9,
+        "{median}"
+    );
+}
+
+#[test]
 fn the_same_seed_gives_the_same_result_and_another_seed_does_not() {
     let mut s = Scenario::default();
     s.monte_carlo.paths = 300;
