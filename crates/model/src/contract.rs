@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod fields;
+
 /// An AI/HPC contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

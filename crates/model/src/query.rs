@@ -125,6 +125,14 @@ pub fn accessor(key: &str) -> Option<(Get, Set)> {
         .map(|k| (k.get, k.set))
 }
 
+/// The bound (label, unit, range) of the scalar input with share-link key `key`.
+pub fn bound(key: &str) -> Option<Bound> {
+    keys()
+        .into_iter()
+        .find(|k| k.bound.key == key)
+        .map(|k| k.bound)
+}
+
 /// Keys read apart from the table: `hashrate` (read only; written as `diff`), `seed` (a full
 /// 64-bit integer), and the non-scalars.
 const OTHER_KEYS: [&str; 6] = ["preset", "hashrate", "seed", "start", "strategies", "debt"];
@@ -138,6 +146,8 @@ pub struct Decoded {
     pub problems: Vec<ValidationError>,
     /// Pairs whose key the caller claimed (e.g. the app's `lang`), untouched.
     pub claimed: Vec<(String, String)>,
+    /// The preset the scenario starts from, when the link names a known one.
+    pub preset: Option<String>,
 }
 
 /// Reads `query` (with or without a leading `?`). Keys in `claimed_keys` are handed back
@@ -173,9 +183,13 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
     };
 
     let mut scenario = Scenario::default();
+    let mut preset = None;
     if let Some(id) = value_of("preset") {
         match presets::scenario(id) {
-            Some(s) => scenario = s,
+            Some(s) => {
+                scenario = s;
+                preset = Some(id.to_string());
+            }
             None => problems.push(problem(
                 "preset",
                 "Preset",
@@ -267,6 +281,7 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
         scenario,
         problems,
         claimed,
+        preset,
     }
 }
 

@@ -37,7 +37,9 @@ pub fn dispatch(
             .map(|p| (p.eh_s, p.efficiency_j_th)),
     );
     if cohorts.len() > 1 {
-        cohorts.sort_by(|a, b| a.1.total_cmp(&b.1));
+        // Unstable sort (smaller in wasm than the stable one); equal efficiencies order by
+        // hashrate, so the result stays deterministic.
+        cohorts.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.total_cmp(&b.0)));
     }
     let mut left = available_mw.max(0.0);
     let mut out = Dispatch { eh_s: 0.0, mw: 0.0 };
