@@ -127,7 +127,7 @@ impl HashpriceCurve {
                 .color(&style.text)
         };
         let [now_color, after_color, ..] = style.series;
-        let titled = root.titled(&self.title(), font(15.0))?;
+        let titled = crate::common::titled(root, &self.title(), style)?;
         let plot = legend::draw_above(
             &titled,
             &[

@@ -1,10 +1,49 @@
 //! A legend laid out above the plot, wrapping onto more rows on narrow charts, so it never
 //! covers the data (plotters' in-plot series labels do on a phone).
+//!
+//! Label widths are measured once and remembered: in the browser each measurement lays out the
+//! page, and the same labels come back on every repaint.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::{ChartError, ChartStyle};
+
+/// Most label widths remembered before the memory starts over.
+const REMEMBERED: usize = 512;
+
+thread_local! {
+    /// Measured label widths in device pixels, by font size (its bits) and label.
+    static WIDTHS: RefCell<HashMap<(u64, String), u32>> = RefCell::new(HashMap::new());
+}
+
+/// The width of `label` in `font` of `size` device pixels, measured on `area` the first time.
+fn label_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: &str,
+    font: &TextStyle<'_>,
+    size: f64,
+) -> Result<u32, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let key = (size.to_bits(), label.to_owned());
+    if let Some(w) = WIDTHS.with(|m| m.borrow().get(&key).copied()) {
+        return Ok(w);
+    }
+    let (w, _) = area.estimate_text_size(label, font)?;
+    WIDTHS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(key, w);
+    });
+    Ok(w)
+}
 
 /// How an entry's swatch looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,9 +76,8 @@ pub fn draw_above<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let font = ("sans-serif", style.font(11.0))
-        .into_font()
-        .color(&style.text);
+    let size = style.font(11.0);
+    let font = ("sans-serif", size).into_font().color(&style.text);
     let swatch = style.px(16.0) as i32;
     let gap = style.px(6.0) as i32;
     let spacing = style.px(16.0) as i32;
@@ -51,7 +89,7 @@ where
     let mut placed = Vec::with_capacity(entries.len());
     let (mut x, mut row) = (0, 0);
     for entry in entries {
-        let (text_w, _) = area.estimate_text_size(&entry.label, &font)?;
+        let text_w = label_width(area, &entry.label, &font, size)?;
         let w = swatch + gap + text_w as i32;
         if x > 0 && x + w > width {
             x = 0;

@@ -5,6 +5,15 @@
 //! `<canvas>` in the app (feature `canvas`) and writes SVG for export and snapshot tests. Each
 //! chart also gives a short text alternative for screen readers.
 //!
+//! The charts:
+//! - [`hashprice_curve`]: hashprice against BTC price, now and after the next halving.
+//! - [`revenue_mix`]: monthly mining and AI/HPC revenue, stacked, one panel per strategy.
+//! - [`cashflow`]: cumulative free cash flow per strategy, with payback months.
+//! - [`per_mw`]: revenue and margin per MW-year for each use of power.
+//! - [`montecarlo_fan`]: Monte Carlo bands of cumulative free cash flow.
+//! - [`tornado`]: what moves one strategy's NPV, input by input.
+//! - [`decision_map`]: which strategy wins over BTC price and power price.
+//!
 //! # Usage
 //! ```
 //! use hashpivot_charts::{hashprice_curve::HashpriceCurve, svg, ChartStyle};
@@ -17,11 +26,18 @@
 
 #[cfg(feature = "canvas")]
 pub mod canvas;
+pub mod cashflow;
+mod common;
+pub mod decision_map;
 pub mod error;
 pub mod hashprice_curve;
 pub mod legend;
+pub mod montecarlo_fan;
+pub mod per_mw;
+pub mod revenue_mix;
 pub mod style;
 pub mod svg;
+pub mod tornado;
 
 pub use error::ChartError;
 pub use style::ChartStyle;

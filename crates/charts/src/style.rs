@@ -17,9 +17,18 @@ pub struct ChartStyle {
     pub text: RGBColor,
     /// Grid lines.
     pub grid: RGBColor,
-    /// Series colours, in order; chosen to stay apart for the common colour-vision deficiencies.
-    pub series: [RGBColor; 4],
+    /// Series colours, in order: strategy `i` uses `series[i % SERIES]`. Based on the
+    /// Okabe–Ito palette, darkened or lightened so each keeps at least 3:1 contrast with its
+    /// background and stays apart from the others under protan, deutan and tritan vision.
+    pub series: [RGBColor; SERIES],
+    /// Mining in revenue stacks (the lower layer).
+    pub mining: RGBColor,
+    /// AI/HPC in revenue stacks (the upper layer).
+    pub hpc: RGBColor,
 }
+
+/// How many series colours a style has: charts tell up to this many strategies apart.
+pub const SERIES: usize = 6;
 
 impl ChartStyle {
     /// Light palette at 1 device pixel per CSS pixel.
@@ -36,7 +45,11 @@ impl ChartStyle {
                 RGBColor(213, 94, 0),
                 RGBColor(0, 158, 115),
                 RGBColor(204, 121, 167),
+                RGBColor(115, 80, 0),
+                RGBColor(0, 0, 0),
             ],
+            mining: RGBColor(184, 116, 0),
+            hpc: RGBColor(43, 123, 186),
         }
     }
 
@@ -51,7 +64,11 @@ impl ChartStyle {
                 RGBColor(230, 159, 0),
                 RGBColor(0, 200, 150),
                 RGBColor(230, 150, 200),
+                RGBColor(240, 228, 66),
+                RGBColor(255, 255, 255),
             ],
+            mining: RGBColor(230, 159, 0),
+            hpc: RGBColor(86, 180, 233),
             ..ChartStyle::light(width, height)
         }
     }
@@ -64,6 +81,11 @@ impl ChartStyle {
             1.0
         };
         ChartStyle { scale, ..self }
+    }
+
+    /// The colour of series (strategy) `i`, cycling through [`ChartStyle::series`].
+    pub fn series_color(&self, i: usize) -> RGBColor {
+        self.series[i % SERIES]
     }
 
     /// Backend size in device pixels.
@@ -91,6 +113,45 @@ mod tests {
         let s = ChartStyle::light(640, 360).with_scale(2.0);
         assert_eq!(s.pixel_size(), (1280, 720));
         assert_eq!(s.font(12.0), 24.0);
+    }
+
+    #[test]
+    fn series_colours_are_distinct_and_cycle() {
+        for style in [ChartStyle::light(1, 1), ChartStyle::dark(1, 1)] {
+            for (i, a) in style.series.iter().enumerate() {
+                assert_ne!(*a, style.background);
+                for b in &style.series[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+            assert_eq!(style.series_color(SERIES + 1), style.series[1]);
+            assert_ne!(style.mining, style.hpc);
+        }
+    }
+
+    /// WCAG relative luminance.
+    fn luminance(c: RGBColor) -> f64 {
+        let lin = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+
+    #[test]
+    fn series_and_stack_colours_contrast_with_the_background() {
+        for style in [ChartStyle::light(1, 1), ChartStyle::dark(1, 1)] {
+            let bg = luminance(style.background);
+            for c in style.series.iter().chain([&style.mining, &style.hpc]) {
+                let l = luminance(*c);
+                let ratio = (l.max(bg) + 0.05) / (l.min(bg) + 0.05);
+                assert!(ratio >= 3.0, "{c:?} on {:?}: {ratio}", style.background);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,256 @@
+//! Cumulative free cash flow per strategy, one line each, with a zero line and a dot at each
+//! strategy's payback month (the first month from which cumulative FCF stays at or above zero).
+//!
+//! Each value is the cumulative FCF at the end of its month; every line starts at zero at the
+//! start of the first month.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_charts::{cashflow::Cashflow, svg, ChartStyle};
+//! use hashpivot_model::{projection::project, Scenario};
+//! let p = project(&Scenario::default()).unwrap();
+//! let data = Cashflow::from_projection(&p);
+//! assert_eq!(data.lines.len(), p.strategies.len());
+//! let style = ChartStyle::dark(640, 360);
+//! let svg = svg::render(&style, |area| data.draw(area, &style)).unwrap();
+//! assert!(svg.contains("Cumulative free cash flow (USD)"));
+//! assert!(data.alt_text().contains("Pure mining"));
+//! ```
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::format;
+use hashpivot_model::projection::Projection;
+
+use crate::common::{self, MonthAxis, Ticked};
+use crate::legend::{self, Entry, Mark};
+use crate::{ChartError, ChartStyle};
+
+/// Everything the cash-flow chart shows, computed from the projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cashflow {
+    /// The months, in order (those of the strategy with the most months).
+    pub months: Vec<YearMonth>,
+    /// One line per strategy, in the projection's order.
+    pub lines: Vec<CashflowLine>,
+    /// Cumulative FCF axis, USD; always includes zero.
+    pub y_range: (f64, f64),
+}
+
+/// One strategy's cumulative free cash flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CashflowLine {
+    /// The strategy's name.
+    pub name: String,
+    /// Cumulative FCF at the end of each month, USD.
+    pub cumulative_usd: Vec<f64>,
+    /// The payback month and its index in the months, when the strategy pays back within them.
+    pub payback: Option<(usize, YearMonth)>,
+}
+
+impl CashflowLine {
+    /// Cumulative FCF at the horizon (the last month), USD.
+    pub fn final_usd(&self) -> Option<f64> {
+        self.cumulative_usd.last().copied()
+    }
+
+    /// The lowest cumulative FCF (the most cash the strategy ever needs) and its month index.
+    pub fn trough(&self) -> Option<(usize, f64)> {
+        self.cumulative_usd
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .fold(None, |acc: Option<(usize, f64)>, (i, v)| match acc {
+                Some((_, low)) if low <= v => acc,
+                _ => Some((i, v)),
+            })
+    }
+}
+
+impl Cashflow {
+    /// Builds the chart data from a projection.
+    pub fn from_projection(p: &Projection) -> Self {
+        let lines: Vec<CashflowLine> = p
+            .strategies
+            .iter()
+            .map(|s| CashflowLine {
+                name: s.name.clone(),
+                cumulative_usd: s.months.iter().map(|m| m.cumulative_fcf_usd).collect(),
+                payback: s
+                    .payback_month
+                    .and_then(|pm| s.months.iter().position(|m| m.month == pm).map(|i| (i, pm))),
+            })
+            .collect();
+        let months = p
+            .strategies
+            .iter()
+            .max_by_key(|s| s.months.len())
+            .map(|s| s.months.iter().map(|m| m.month).collect())
+            .unwrap_or_default();
+        let y_range = common::padded(
+            common::with_zero(common::extent(
+                lines.iter().flat_map(|l| l.cumulative_usd.iter().copied()),
+            )),
+            0.06,
+            common::USD_MIN_PAD,
+        );
+        Cashflow {
+            months,
+            lines,
+            y_range,
+        }
+    }
+
+    /// Chart title.
+    pub fn title(&self) -> String {
+        "Cumulative free cash flow".into()
+    }
+
+    /// A short description of what the chart shows, for screen readers.
+    pub fn alt_text(&self) -> String {
+        let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
+            return "Line chart of cumulative free cash flow: no months to show.".into();
+        };
+        if self.lines.is_empty() {
+            return "Line chart of cumulative free cash flow: no strategies to show.".into();
+        }
+        let mut out = format!(
+            "Line chart of cumulative free cash flow per strategy, {} to {}.",
+            common::month_name(*first),
+            common::month_name(*last),
+        );
+        for line in &self.lines {
+            let Some(end) = line.final_usd() else {
+                out.push_str(&format!(" {}: no months.", line.name));
+                continue;
+            };
+            out.push_str(&format!(
+                " {}: {} by {}",
+                line.name,
+                format::usd_compact(end),
+                common::month_name(*last)
+            ));
+            if let Some((i, low)) = line.trough() {
+                if low < 0.0 && i + 1 < line.cumulative_usd.len() {
+                    if let Some(m) = self.months.get(i) {
+                        out.push_str(&format!(
+                            ", lowest {} in {}",
+                            format::usd_compact(low),
+                            common::month_name(*m)
+                        ));
+                    }
+                }
+            }
+            match line.payback {
+                Some((_, m)) => out.push_str(&format!(", pays back in {}.", common::month_name(m))),
+                None => out.push_str(", does not pay back."),
+            }
+        }
+        out
+    }
+
+    /// Draws the chart on any plotters backend.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<(), ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&style.background)?;
+        let titled = common::titled(root, &self.title(), style)?;
+        if self.lines.is_empty() || self.months.is_empty() {
+            return common::message(&titled, style, "No cash flow to show");
+        }
+        let mut entries: Vec<Entry> = self
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Entry {
+                label: l.name.clone(),
+                color: style.series_color(i),
+                mark: Mark::Line,
+            })
+            .collect();
+        if self.lines.iter().any(|l| l.payback.is_some()) {
+            entries.push(Entry {
+                label: "Payback month".into(),
+                color: style.text,
+                mark: Mark::Dot,
+            });
+        }
+        let plot = legend::draw_above(&titled, &entries, style)?;
+
+        let n = self.months.len();
+        let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_left(style.px(8.0))
+            .margin_right(style.px(20.0))
+            .margin_bottom(style.px(8.0))
+            .x_label_area_size(style.px(40.0))
+            .y_label_area_size(style.px(64.0))
+            .build_cartesian_2d(
+                Ticked::new(MonthAxis::range(n), axis.ticks.clone()),
+                self.y_range.0..self.y_range.1,
+            )?;
+        let x_label = |v: &f64| axis.label(*v);
+        let y_label = |v: &f64| format::usd_compact(*v);
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(style.grid)
+            .axis_style(style.text)
+            .label_style(common::font(style, 11.0))
+            .axis_desc_style(common::font(style, 12.0))
+            .x_desc("Month")
+            .y_desc("Cumulative free cash flow (USD)")
+            .y_labels(6)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .draw()?;
+
+        let (x0, x1) = MonthAxis::range(n);
+        chart.draw_series(LineSeries::new(
+            [(x0, 0.0), (x1, 0.0)],
+            style.text.stroke_width(style.px(1.0)),
+        ))?;
+        for (i, line) in self.lines.iter().enumerate() {
+            let color = style.series_color(i);
+            let points = common::cumulative_points(&line.cumulative_usd);
+            for segment in common::finite_segments(&points) {
+                chart.draw_series(LineSeries::new(
+                    segment.iter().copied(),
+                    color.stroke_width(style.px(2.0)),
+                ))?;
+            }
+        }
+        // Dots last, so no line covers them; ringed in the background colour to stand out.
+        for (i, line) in self.lines.iter().enumerate() {
+            let Some((at, _)) = line.payback else {
+                continue;
+            };
+            let Some(value) = line.cumulative_usd.get(at).copied() else {
+                continue;
+            };
+            if !value.is_finite() {
+                continue;
+            }
+            let point = ((at + 1) as f64, value);
+            chart.plotting_area().draw(&Circle::new(
+                point,
+                style.px(5.5),
+                style.background.filled(),
+            ))?;
+            chart.plotting_area().draw(&Circle::new(
+                point,
+                style.px(4.0),
+                style.series_color(i).filled(),
+            ))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,418 @@
+//! The decision map as a heat map: over BTC price (x) and power price (y), each region in the
+//! colour of the strategy with the highest NPV there, the line where the second strategy (the
+//! pivot) ties the first (pure mining), and today's point ringed.
+//!
+//! Cells are not painted one by one: runs of equal winners along a row become one rectangle,
+//! and a rectangle carries on down the rows while the run below is the same, so a map of
+//! thousands of cells paints with a handful of rectangles.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_charts::{decision_map::DecisionMapChart, svg, ChartStyle};
+//! use hashpivot_model::{decision_map, Scenario};
+//! let s = Scenario::default();
+//! let m = decision_map::run(&s, 32, 32).unwrap();
+//! let names: Vec<String> = s.strategies.iter().map(|x| x.name.clone()).collect();
+//! let data = DecisionMapChart::from_map(&m, &names, (s.network.btc_price_usd, s.site.power_usd_mwh));
+//! assert!(data.rects.len() < 32 * 32);
+//! let style = ChartStyle::light(640, 400);
+//! let svg = svg::render(&style, |area| data.draw(area, &style)).unwrap();
+//! assert!(svg.contains("Power price (USD/MWh)"));
+//! ```
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use hashpivot_model::decision_map::DecisionMap;
+use hashpivot_model::format;
+
+use crate::common;
+use crate::legend::{self, Entry, Mark};
+use crate::{ChartError, ChartStyle};
+
+/// How strongly a winner's colour shows over the background (opaque, pre-blended).
+const FILL_STRENGTH: f64 = 0.6;
+
+/// Everything the decision map shows, computed from the model's map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionMapChart {
+    /// The strategies' names, one per strategy that appears (a missing name reads "Strategy N").
+    pub names: Vec<String>,
+    /// The regions, each one rectangle in (BTC price USD, power price USD/MWh).
+    pub rects: Vec<WinRect>,
+    /// Where the second strategy ties the first: (BTC price, power price), by power price.
+    pub tie: Vec<(f64, f64)>,
+    /// Today's (BTC price USD, power price USD/MWh).
+    pub current: (f64, f64),
+    /// The strategy that wins at the grid point nearest today, if today is on the map.
+    pub current_winner: Option<usize>,
+    /// Share of the map's cells each strategy wins, by strategy index (0..=1).
+    pub shares: Vec<f64>,
+    /// BTC price axis, USD: the grid's first to last price.
+    pub x_range: (f64, f64),
+    /// Power price axis, USD/MWh: the grid's first to last price.
+    pub y_range: (f64, f64),
+    /// Cells in the map.
+    pub cells: usize,
+}
+
+/// A rectangle of cells that one strategy wins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WinRect {
+    /// The winning strategy.
+    pub winner: usize,
+    /// BTC price from and to, USD.
+    pub x: (f64, f64),
+    /// Power price from and to, USD/MWh.
+    pub y: (f64, f64),
+}
+
+/// Cell edges around grid points (each point is its cell's centre; the outer cells end at the
+/// first and last point, so the map spans exactly the grid).
+fn edges(points: &[f64]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(points.len() + 1);
+    match points {
+        [] => {}
+        [only] => {
+            let (lo, hi) = common::padded(Some((*only, *only)), 0.0, 1.0);
+            out.extend([lo, hi]);
+        }
+        [first, .., last] => {
+            out.push(*first);
+            out.extend(points.windows(2).map(|w| (w[0] + w[1]) / 2.0));
+            out.push(*last);
+        }
+    }
+    out
+}
+
+/// Index of the edge interval holding `v`, if any.
+fn cell_of(edges: &[f64], v: f64) -> Option<usize> {
+    if !v.is_finite() {
+        return None;
+    }
+    edges.windows(2).position(|w| {
+        let (lo, hi) = (w[0].min(w[1]), w[0].max(w[1]));
+        lo <= v && v <= hi
+    })
+}
+
+impl DecisionMapChart {
+    /// Builds the chart data from `m`; `names` are the strategies' names in order and
+    /// `current` is today's (BTC price USD, power price USD/MWh).
+    pub fn from_map(m: &DecisionMap, names: &[String], current: (f64, f64)) -> Self {
+        let columns = m.btc_prices.len();
+        let rows = m
+            .winner
+            .len()
+            .checked_div(columns)
+            .map_or(0, |r| r.min(m.power_prices.len()));
+        let finite = m.btc_prices.iter().all(|v| v.is_finite())
+            && m.power_prices.iter().all(|v| v.is_finite());
+        let (xs, ys) = if finite && rows > 0 {
+            (edges(&m.btc_prices), edges(&m.power_prices[..rows]))
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let cells = if xs.is_empty() { 0 } else { columns * rows };
+
+        // Runs along each row; a run identical to one in the row below extends its rectangle.
+        let mut rects: Vec<WinRect> = Vec::new();
+        let mut open: Vec<(usize, usize, u8, usize)> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
+        for row in 0..if cells > 0 { rows } else { 0 } {
+            let line = &m.winner[row * columns..(row + 1) * columns];
+            let mut next_open = Vec::new();
+            let mut start = 0;
+            while start < columns {
+                let w = line[start];
+                let mut end = start + 1;
+                while end < columns && line[end] == w {
+                    end += 1;
+                }
+                let winner = w as usize;
+                if counts.len() <= winner {
+                    counts.resize(winner + 1, 0);
+                }
+                counts[winner] += end - start;
+                let below = open
+                    .iter()
+                    .find(|o| o.0 == start && o.1 == end && o.2 == w)
+                    .map(|o| o.3);
+                let index = match below {
+                    Some(index) => {
+                        rects[index].y.1 = ys[row + 1];
+                        index
+                    }
+                    None => {
+                        rects.push(WinRect {
+                            winner,
+                            x: (xs[start], xs[end]),
+                            y: (ys[row], ys[row + 1]),
+                        });
+                        rects.len() - 1
+                    }
+                };
+                next_open.push((start, end, w, index));
+                start = end;
+            }
+            open = next_open;
+        }
+        let shares = counts
+            .iter()
+            .map(|c| *c as f64 / cells.max(1) as f64)
+            .collect();
+
+        let current_winner = match (cell_of(&xs, current.0), cell_of(&ys, current.1)) {
+            (Some(c), Some(r)) if cells > 0 => m.winner.get(r * columns + c).map(|w| *w as usize),
+            _ => None,
+        };
+        let strategies = names
+            .len()
+            .max(counts.len())
+            .max(m.npv.len())
+            .max(current_winner.map_or(0, |w| w + 1));
+        let names = (0..strategies)
+            .map(|i| {
+                names
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("Strategy {}", i + 1))
+            })
+            .collect();
+        let x_range = common::padded(common::extent(xs.iter().copied()), 0.0, 1.0);
+        let y_range = common::padded(common::extent(ys.iter().copied()), 0.0, 1.0);
+        let mut tie: Vec<(f64, f64)> = m
+            .tie
+            .iter()
+            .copied()
+            .filter(|p| p.0.is_finite() && p.1.is_finite())
+            .collect();
+        // Unstable sorts are smaller in wasm; full-key comparisons keep the order deterministic.
+        tie.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.total_cmp(&b.0)));
+        DecisionMapChart {
+            names,
+            rects,
+            tie,
+            current,
+            current_winner,
+            shares,
+            x_range,
+            y_range,
+            cells,
+        }
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("?", String::as_str)
+    }
+
+    /// Whether today's point lies on the map.
+    pub fn current_on_map(&self) -> bool {
+        let (x, y) = self.current;
+        self.cells > 0
+            && (self.x_range.0..=self.x_range.1).contains(&x)
+            && (self.y_range.0..=self.y_range.1).contains(&y)
+    }
+
+    /// Chart title.
+    pub fn title(&self) -> String {
+        "Which strategy has the highest NPV".into()
+    }
+
+    /// A short description of what the chart shows, for screen readers.
+    pub fn alt_text(&self) -> String {
+        if self.cells == 0 {
+            return "Decision map: no grid to show.".into();
+        }
+        let mut out = format!(
+            "Map of the strategy with the highest NPV for BTC prices from {} to {} and power \
+             prices from {} to {} USD/MWh.",
+            format::usd_compact(self.x_range.0),
+            format::usd_compact(self.x_range.1),
+            format::fixed(self.y_range.0, 0),
+            format::fixed(self.y_range.1, 0),
+        );
+        let today = format!(
+            "BTC {}, power {} USD/MWh",
+            format::usd_compact(self.current.0),
+            format::fixed(self.current.1, 0)
+        );
+        match self.current_winner {
+            Some(w) => out.push_str(&format!(" Today ({today}) {} wins.", self.name(w))),
+            None => out.push_str(&format!(" Today ({today}) is off the map.")),
+        }
+        let mut shares: Vec<(usize, f64)> = self
+            .shares
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
+        shares.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let wins: Vec<String> = shares
+            .iter()
+            .map(|(i, s)| {
+                format!(
+                    "{} wins {}% of the map",
+                    self.name(*i),
+                    format::fixed(s * 100.0, 0)
+                )
+            })
+            .collect();
+        if !wins.is_empty() {
+            out.push_str(&format!(" {}.", wins.join(", ")));
+        }
+        if self.names.len() >= 2 {
+            match (self.tie.first(), self.tie.last()) {
+                (Some(a), Some(b)) => out.push_str(&format!(
+                    " {} ties {} at a BTC price of {} at {} USD/MWh and {} at {} USD/MWh.",
+                    self.name(1),
+                    self.name(0),
+                    format::usd_compact(a.0),
+                    format::fixed(a.1, 0),
+                    format::usd_compact(b.0),
+                    format::fixed(b.1, 0),
+                )),
+                _ => out.push_str(&format!(
+                    " {} does not tie {} anywhere on the map.",
+                    self.name(1),
+                    self.name(0)
+                )),
+            }
+        }
+        out
+    }
+
+    /// Draws the chart on any plotters backend.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<(), ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&style.background)?;
+        let titled = common::titled(root, &self.title(), style)?;
+        if self.cells == 0 {
+            return common::message(&titled, style, "No decision map to show");
+        }
+        let fill = |i: usize| common::blend(style.series_color(i), style.background, FILL_STRENGTH);
+        let mut entries: Vec<Entry> = self
+            .shares
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0.0)
+            .map(|(i, _)| Entry {
+                label: self.name(i).to_owned(),
+                color: fill(i),
+                mark: Mark::Block,
+            })
+            .collect();
+        if self.tie.len() >= 2 {
+            entries.push(Entry {
+                label: "Tie line".into(),
+                color: style.text,
+                mark: Mark::Line,
+            });
+        }
+        let on_map = self.current_on_map();
+        if on_map {
+            entries.push(Entry {
+                label: "Today".into(),
+                color: style.text,
+                mark: Mark::Dot,
+            });
+        }
+        let plot = legend::draw_above(&titled, &entries, style)?;
+
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_left(style.px(8.0))
+            .margin_right(style.px(24.0))
+            .margin_bottom(style.px(8.0))
+            .x_label_area_size(style.px(40.0))
+            .y_label_area_size(style.px(52.0))
+            .build_cartesian_2d(
+                self.x_range.0..self.x_range.1,
+                self.y_range.0..self.y_range.1,
+            )?;
+        let x_label = |v: &f64| format::usd_compact(*v);
+        let y_label = |v: &f64| format::fixed(*v, 0);
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .axis_style(style.text)
+            .label_style(common::font(style, 11.0))
+            .axis_desc_style(common::font(style, 12.0))
+            .x_desc("BTC price (USD)")
+            .y_desc("Power price (USD/MWh)")
+            .x_labels(6)
+            .y_labels(6)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .draw()?;
+
+        let area = chart.plotting_area();
+        for r in &self.rects {
+            area.draw(&Rectangle::new(
+                [(r.x.0, r.y.0), (r.x.1, r.y.1)],
+                fill(r.winner).filled(),
+            ))?;
+        }
+        // The tie line: a background-coloured halo under a text-coloured line, split where rows
+        // have no crossing.
+        if self.tie.len() >= 2 {
+            let step = self
+                .tie
+                .windows(2)
+                .map(|w| w[1].1 - w[0].1)
+                .filter(|d| *d > 0.0)
+                .fold(f64::INFINITY, f64::min);
+            let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+            for (i, p) in self.tie.iter().enumerate() {
+                if i > 0 && p.1 - self.tie[i - 1].1 > step * 1.5 {
+                    segments.push(Vec::new());
+                }
+                if let Some(last) = segments.last_mut() {
+                    last.push(*p);
+                }
+            }
+            for (color, width) in [(style.background, 5.0), (style.text, 2.0)] {
+                for s in segments.iter().filter(|s| s.len() > 1) {
+                    area.draw(&PathElement::new(
+                        s.clone(),
+                        color.stroke_width(style.px(width)),
+                    ))?;
+                }
+            }
+        }
+        if on_map {
+            area.draw(&Circle::new(
+                self.current,
+                style.px(7.0),
+                style.background.stroke_width(style.px(5.0)),
+            ))?;
+            area.draw(&Circle::new(
+                self.current,
+                style.px(7.0),
+                style.text.stroke_width(style.px(2.0)),
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edges_put_each_point_in_its_cell() {
+        assert_eq!(edges(&[0.0, 10.0, 20.0]), vec![0.0, 5.0, 15.0, 20.0]);
+        assert_eq!(cell_of(&edges(&[0.0, 10.0, 20.0]), 6.0), Some(1));
+        assert_eq!(cell_of(&edges(&[0.0, 10.0, 20.0]), 21.0), None);
+        assert_eq!(edges(&[5.0]).len(), 2);
+        assert!(edges(&[]).is_empty());
+    }
+}

@@ -1,0 +1,303 @@
+//! The Monte Carlo fan: cumulative free cash flow per strategy across the simulated paths, as a
+//! light 5–95% band, a stronger 25–75% band and the median line, in the strategy's colour.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_charts::{montecarlo_fan::MonteCarloFan, svg, ChartStyle};
+//! use hashpivot_model::{montecarlo, Scenario};
+//! let mut s = Scenario::default();
+//! s.monte_carlo.paths = 100;
+//! let r = montecarlo::run(&s).unwrap();
+//! let names: Vec<String> = s.strategies.iter().map(|x| x.name.clone()).collect();
+//! let data = MonteCarloFan::from_result(&r, &names);
+//! assert!(data.alt_text().contains("100 simulated paths"));
+//! let style = ChartStyle::light(640, 360);
+//! let svg = svg::render(&style, |area| data.draw(area, &style)).unwrap();
+//! assert!(svg.contains("bands: 5–95% and 25–75% of 100 paths"));
+//! ```
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::format;
+use hashpivot_model::montecarlo::MonteCarloResult;
+
+use crate::common::{self, MonthAxis, Ticked};
+use crate::legend::{self, Entry, Mark};
+use crate::{ChartError, ChartStyle};
+
+/// Everything the fan chart shows, taken from a Monte Carlo result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonteCarloFan {
+    /// Paths simulated.
+    pub paths: u32,
+    /// The months, in order.
+    pub months: Vec<YearMonth>,
+    /// One fan per strategy, in the result's order.
+    pub fans: Vec<Fan>,
+    /// Cumulative FCF axis, USD; always includes zero.
+    pub y_range: (f64, f64),
+}
+
+/// One strategy's cumulative-FCF percentiles, one value per month, USD.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fan {
+    /// The strategy's name.
+    pub name: String,
+    /// 5th percentile.
+    pub p5: Vec<f64>,
+    /// 25th percentile.
+    pub p25: Vec<f64>,
+    /// Median.
+    pub p50: Vec<f64>,
+    /// 75th percentile.
+    pub p75: Vec<f64>,
+    /// 95th percentile.
+    pub p95: Vec<f64>,
+    /// Share of paths on which its NPV beats the first strategy's (none for the first).
+    pub beats_first: Option<f64>,
+}
+
+impl MonteCarloFan {
+    /// Builds the chart data from `r`; `names` are the strategies' names in the same order
+    /// (a missing name reads "Strategy N"). Bands are cut to the months there are.
+    pub fn from_result(r: &MonteCarloResult, names: &[String]) -> Self {
+        let n = r.months.len();
+        let cut = |v: &[f64]| v[..v.len().min(n)].to_vec();
+        let fans: Vec<Fan> = r
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Fan {
+                name: names
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("Strategy {}", i + 1)),
+                p5: cut(&b.p5),
+                p25: cut(&b.p25),
+                p50: cut(&b.p50),
+                p75: cut(&b.p75),
+                p95: cut(&b.p95),
+                beats_first: if i == 0 {
+                    None
+                } else {
+                    r.beats_first.get(i).copied().filter(|v| v.is_finite())
+                },
+            })
+            .collect();
+        let y_range = common::padded(
+            common::with_zero(common::extent(fans.iter().flat_map(|f| {
+                [&f.p5, &f.p25, &f.p50, &f.p75, &f.p95]
+                    .into_iter()
+                    .flatten()
+                    .copied()
+            }))),
+            0.06,
+            common::USD_MIN_PAD,
+        );
+        MonteCarloFan {
+            paths: r.paths,
+            months: r.months.clone(),
+            fans,
+            y_range,
+        }
+    }
+
+    /// Chart title.
+    pub fn title(&self) -> String {
+        "Cumulative free cash flow across simulated paths".into()
+    }
+
+    /// The legend's note on what the bands are.
+    pub fn bands_note(&self) -> String {
+        format!(
+            "bands: 5–95% and 25–75% of {} path{}",
+            format::plain(self.paths as f64),
+            if self.paths == 1 { "" } else { "s" }
+        )
+    }
+
+    /// A short description of what the chart shows, for screen readers.
+    pub fn alt_text(&self) -> String {
+        let paths = format!(
+            "{} simulated path{}",
+            format::plain(self.paths as f64),
+            if self.paths == 1 { "" } else { "s" }
+        );
+        let Some(last) = self.months.last() else {
+            return format!("Fan chart of cumulative free cash flow over {paths}: no months.");
+        };
+        if self.fans.is_empty() {
+            return format!("Fan chart of cumulative free cash flow over {paths}: no strategies.");
+        }
+        let mut out = format!(
+            "Fan chart of cumulative free cash flow over {paths}. By {}:",
+            common::month_name(*last)
+        );
+        let first_name = self.fans[0].name.clone();
+        for f in &self.fans {
+            let (Some(p5), Some(p50), Some(p95)) = (f.p5.last(), f.p50.last(), f.p95.last()) else {
+                out.push_str(&format!(" {}: no figures.", f.name));
+                continue;
+            };
+            out.push_str(&format!(
+                " {}: median {}, 90% of paths between {} and {}",
+                f.name,
+                format::usd_compact(*p50),
+                format::usd_compact(*p5),
+                format::usd_compact(*p95),
+            ));
+            if let Some(share) = f.beats_first {
+                out.push_str(&format!(
+                    "; its NPV beats {}'s on {}% of paths",
+                    first_name,
+                    format::fixed(share * 100.0, 0)
+                ));
+            }
+            out.push('.');
+        }
+        out
+    }
+
+    /// Draws the chart on any plotters backend.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<(), ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&style.background)?;
+        let titled = common::titled(root, &self.title(), style)?;
+        if self.fans.is_empty() || self.months.is_empty() {
+            return common::message(&titled, style, "No simulation to show");
+        }
+        let mut entries: Vec<Entry> = self
+            .fans
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Entry {
+                label: f.name.clone(),
+                color: style.series_color(i),
+                mark: Mark::Line,
+            })
+            .collect();
+        entries.push(Entry {
+            label: self.bands_note(),
+            color: common::blend(style.text, style.background, 0.3),
+            mark: Mark::Block,
+        });
+        let plot = legend::draw_above(&titled, &entries, style)?;
+
+        let n = self.months.len();
+        let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_left(style.px(8.0))
+            .margin_right(style.px(20.0))
+            .margin_bottom(style.px(8.0))
+            .x_label_area_size(style.px(40.0))
+            .y_label_area_size(style.px(64.0))
+            .build_cartesian_2d(
+                Ticked::new(MonthAxis::range(n), axis.ticks.clone()),
+                self.y_range.0..self.y_range.1,
+            )?;
+        let x_label = |v: &f64| axis.label(*v);
+        let y_label = |v: &f64| format::usd_compact(*v);
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(style.grid)
+            .axis_style(style.text)
+            .label_style(common::font(style, 11.0))
+            .axis_desc_style(common::font(style, 12.0))
+            .x_desc("Month")
+            .y_desc("Cumulative free cash flow (USD)")
+            .y_labels(6)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .draw()?;
+
+        // Outer bands under inner bands under medians, so no strategy's median is hidden.
+        let area = chart.plotting_area();
+        let (outer_opacity, inner_opacity) = if common::dark_background(style) {
+            (0.24, 0.45)
+        } else {
+            (0.16, 0.32)
+        };
+        let (x0, x1) = MonthAxis::range(n);
+        area.draw(&PathElement::new(
+            vec![(x0, 0.0), (x1, 0.0)],
+            style.text.stroke_width(style.px(1.0)),
+        ))?;
+        for (inner, opacity) in [(false, outer_opacity), (true, inner_opacity)] {
+            for (i, f) in self.fans.iter().enumerate() {
+                let fill = style.series_color(i).mix(opacity).filled();
+                let (lower, upper) = if inner {
+                    (&f.p25, &f.p75)
+                } else {
+                    (&f.p5, &f.p95)
+                };
+                for band in band_polygons(lower, upper) {
+                    area.draw(&Polygon::new(band, fill))?;
+                }
+            }
+        }
+        for (i, f) in self.fans.iter().enumerate() {
+            let points = common::cumulative_points(&f.p50);
+            for segment in common::finite_segments(&points) {
+                chart.draw_series(LineSeries::new(
+                    segment.iter().copied(),
+                    style.series_color(i).stroke_width(style.px(2.0)),
+                ))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Polygons between `lower` and `upper` (after the zero start), one per stretch where both are
+/// finite: along the top forwards, back along the bottom.
+fn band_polygons(lower: &[f64], upper: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    let lo = common::cumulative_points(lower);
+    let hi = common::cumulative_points(upper);
+    let len = lo.len().min(hi.len());
+    let ok = |i: usize| lo[i].1.is_finite() && hi[i].1.is_finite();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < len {
+        if !ok(start) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < len && ok(end) {
+            end += 1;
+        }
+        if end - start > 1 {
+            let mut polygon: Vec<(f64, f64)> = hi[start..end].to_vec();
+            polygon.extend(lo[start..end].iter().rev());
+            out.push(polygon);
+        }
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_split_where_values_are_not_finite() {
+        let lower = [1.0, f64::NAN, 1.0, 2.0];
+        let upper = [2.0, 3.0, 3.0, 4.0];
+        let polygons = band_polygons(&lower, &upper);
+        // (0,0)-(1,·) before the gap; (3,·)-(4,·) after it.
+        assert_eq!(polygons.len(), 2);
+        assert_eq!(polygons[0].len(), 4);
+        assert_eq!(polygons[1].len(), 4);
+        assert!(band_polygons(&[], &[]).is_empty());
+    }
+}

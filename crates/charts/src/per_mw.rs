@@ -1,0 +1,244 @@
+//! Revenue and cash margin per MW-year for each use of power: for every strategy, a row for its
+//! mining megawatts and a row for its AI/HPC megawatts (where it has any), each with a revenue
+//! bar and a margin bar. Margins can be negative; the axis always includes zero.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_charts::{per_mw::PerMw, svg, ChartStyle};
+//! use hashpivot_model::{projection::project, Scenario};
+//! let p = project(&Scenario::default()).unwrap();
+//! let data = PerMw::from_projection(&p);
+//! assert_eq!(data.rows[0].label, "Pure mining · Mining");
+//! let style = ChartStyle::light(640, 360);
+//! let svg = svg::render(&style, |area| data.draw(area, &style)).unwrap();
+//! assert!(svg.contains("USD per MW-year"));
+//! ```
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use hashpivot_model::format;
+use hashpivot_model::projection::Projection;
+
+use crate::common::{self, Ticked};
+use crate::legend::{self, Entry, Mark};
+use crate::{ChartError, ChartStyle};
+
+/// What a row's megawatts do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PowerUse {
+    /// Bitcoin mining.
+    Mining,
+    /// AI/HPC (colocation or GPU cloud).
+    Hpc,
+}
+
+impl PowerUse {
+    /// The name shown in labels.
+    pub fn name(self) -> &'static str {
+        match self {
+            PowerUse::Mining => "Mining",
+            PowerUse::Hpc => "AI/HPC",
+        }
+    }
+}
+
+/// One row: one strategy's one use of power.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerMwRow {
+    /// Index of the strategy in the projection.
+    pub strategy: usize,
+    /// What the megawatts do.
+    pub power_use: PowerUse,
+    /// `Strategy · Mining` or `Strategy · AI/HPC`.
+    pub label: String,
+    /// Revenue per MW-year, USD.
+    pub revenue_usd: f64,
+    /// Cash margin per MW-year, USD (may be negative).
+    pub margin_usd: f64,
+}
+
+/// Everything the per-MW chart shows, computed from the projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerMw {
+    /// The rows, top to bottom: each strategy's mining row, then its AI/HPC row.
+    pub rows: Vec<PerMwRow>,
+    /// The figures' range, USD per MW-year; always includes zero. The drawn axis adds room for
+    /// the value labels beyond it.
+    pub x_range: (f64, f64),
+}
+
+/// Room left beyond the longest bar for its value label, CSS pixels.
+const LABEL_ROOM: f64 = 48.0;
+
+impl PerMw {
+    /// Builds the chart data from a projection; uses with no figure (`None`) are left out.
+    pub fn from_projection(p: &Projection) -> Self {
+        let mut rows = Vec::new();
+        for (i, s) in p.strategies.iter().enumerate() {
+            let sm = &s.summary;
+            for (power_use, revenue, margin) in [
+                (
+                    PowerUse::Mining,
+                    sm.mining_revenue_per_mw_year_usd,
+                    sm.mining_margin_per_mw_year_usd,
+                ),
+                (
+                    PowerUse::Hpc,
+                    sm.hpc_revenue_per_mw_year_usd,
+                    sm.hpc_margin_per_mw_year_usd,
+                ),
+            ] {
+                if revenue.is_none() && margin.is_none() {
+                    continue;
+                }
+                rows.push(PerMwRow {
+                    strategy: i,
+                    power_use,
+                    label: format!("{} · {}", s.name, power_use.name()),
+                    revenue_usd: common::finite_or_zero(revenue.unwrap_or(0.0)),
+                    margin_usd: common::finite_or_zero(margin.unwrap_or(0.0)),
+                });
+            }
+        }
+        let x_range = common::padded(
+            common::with_zero(common::extent(
+                rows.iter().flat_map(|r| [r.revenue_usd, r.margin_usd]),
+            )),
+            0.0,
+            common::USD_MIN_PAD,
+        );
+        PerMw { rows, x_range }
+    }
+
+    /// Chart title.
+    pub fn title(&self) -> String {
+        "Revenue and margin per MW-year".into()
+    }
+
+    /// A short description of what the chart shows, for screen readers.
+    pub fn alt_text(&self) -> String {
+        if self.rows.is_empty() {
+            return "Bar chart of revenue and cash margin per MW-year: no figures to show.".into();
+        }
+        let mut out =
+            String::from("Bar chart of revenue and cash margin per MW-year for each use of power.");
+        for r in &self.rows {
+            out.push_str(&format!(
+                " {}: revenue {}, margin {}.",
+                r.label,
+                format::usd_compact(r.revenue_usd),
+                format::usd_compact(r.margin_usd)
+            ));
+        }
+        out
+    }
+
+    /// The revenue bars' colour: a neutral grey between the text and the background.
+    pub fn revenue_color(style: &ChartStyle) -> RGBColor {
+        common::blend(style.text, style.background, 0.45)
+    }
+
+    /// Draws the chart on any plotters backend.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<(), ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&style.background)?;
+        let titled = common::titled(root, &self.title(), style)?;
+        if self.rows.is_empty() {
+            return common::message(&titled, style, "No per-MW figures to show");
+        }
+        let revenue_color = Self::revenue_color(style);
+        let mut entries = vec![Entry {
+            label: "Revenue".into(),
+            color: revenue_color,
+            mark: Mark::Block,
+        }];
+        for (power_use, color) in [(PowerUse::Mining, style.mining), (PowerUse::Hpc, style.hpc)] {
+            if self.rows.iter().any(|r| r.power_use == power_use) {
+                entries.push(Entry {
+                    label: format!("Margin, {}", power_use.name()),
+                    color,
+                    mark: Mark::Block,
+                });
+            }
+        }
+        let plot = legend::draw_above(&titled, &entries, style)?;
+
+        // Widen the axis so a value label fits beyond the longest bar on each side with bars.
+        let (lo, hi) = self.x_range;
+        let plot_w = plot.dim_in_pixel().0 as f64 - style.px(32.0) as f64;
+        let room = (style.px(LABEL_ROOM) as f64 / plot_w.max(1.0)).clamp(0.0, 0.3);
+        let sides = (lo < 0.0) as u8 as f64 + (hi > 0.0) as u8 as f64;
+        let pad = (hi - lo) * room / (1.0 - sides * room);
+        let x_range = (
+            if lo < 0.0 { lo - pad } else { lo },
+            if hi > 0.0 { hi + pad } else { hi },
+        );
+
+        let n = self.rows.len() as f64;
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_left(style.px(12.0))
+            .margin_right(style.px(20.0))
+            .margin_bottom(style.px(8.0))
+            .x_label_area_size(style.px(40.0))
+            .y_label_area_size(0)
+            .build_cartesian_2d(x_range.0..x_range.1, Ticked::new((0.0, n), vec![]))?;
+        let x_label = |v: &f64| format::usd_compact(*v);
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(style.grid)
+            .axis_style(style.text)
+            .label_style(common::font(style, 11.0))
+            .axis_desc_style(common::font(style, 12.0))
+            .x_desc("USD per MW-year")
+            .x_labels(5)
+            .x_label_formatter(&x_label)
+            .draw()?;
+
+        let area = chart.plotting_area();
+        let value_font = common::font(style, 10.0);
+        let gap = style.px(4.0) as i32;
+        // The zero line first: the labels' boxes cover it where they cross.
+        area.draw(&PathElement::new(
+            vec![(0.0, 0.0), (0.0, n)],
+            style.text.stroke_width(style.px(1.0)),
+        ))?;
+        for (k, row) in self.rows.iter().enumerate() {
+            // Row k fills [n - k - 1, n - k] from the top: label, revenue bar, margin bar.
+            let top = n - k as f64;
+            let margin_color = match row.power_use {
+                PowerUse::Mining => style.mining,
+                PowerUse::Hpc => style.hpc,
+            };
+            common::boxed_label(area, (x_range.0, top - 0.2), &row.label, 11.0, style)?;
+            for (value, color, y0, y1) in [
+                (row.revenue_usd, revenue_color, top - 0.36, top - 0.62),
+                (row.margin_usd, margin_color, top - 0.64, top - 0.9),
+            ] {
+                area.draw(&Rectangle::new([(0.0, y0), (value, y1)], color.filled()))?;
+                let (dx, anchor) = if value < 0.0 {
+                    (-gap, HPos::Right)
+                } else {
+                    (gap, HPos::Left)
+                };
+                area.draw(
+                    &(EmptyElement::at((value, (y0 + y1) / 2.0))
+                        + Text::new(
+                            format::usd_compact(value),
+                            (dx, 0),
+                            value_font.pos(Pos::new(anchor, VPos::Center)),
+                        )),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

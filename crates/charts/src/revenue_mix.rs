@@ -1,0 +1,297 @@
+//! Revenue mix over time: one small panel per strategy, each a stacked area of monthly mining
+//! revenue (bottom) and AI/HPC revenue (top) in USD M a month, on one scale shared by all panels
+//! so their heights compare.
+//!
+//! Revenue is a flow over the month, so each month is drawn as a flat step from its start to
+//! its end.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_charts::{revenue_mix::RevenueMix, svg, ChartStyle};
+//! use hashpivot_model::{projection::project, Scenario};
+//! let p = project(&Scenario::default()).unwrap();
+//! let data = RevenueMix::from_projection(&p);
+//! assert_eq!(data.panels.len(), p.strategies.len());
+//! let style = ChartStyle::light(720, 420);
+//! let svg = svg::render(&style, |area| data.draw(area, &style)).unwrap();
+//! assert!(svg.contains("Pure mining"));
+//! assert!(data.alt_text().contains("Pure mining"));
+//! ```
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::format;
+use hashpivot_model::projection::Projection;
+
+use crate::common::{self, MonthAxis, Ticked};
+use crate::legend::{self, Entry, Mark};
+use crate::{ChartError, ChartStyle};
+
+/// Width of one panel in CSS pixels: as many panels per row as fit, at most [`MAX_COLUMNS`].
+pub const PANEL_WIDTH: u32 = 260;
+/// Most panels side by side.
+pub const MAX_COLUMNS: usize = 3;
+
+/// Everything the revenue-mix chart shows, computed from the projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RevenueMix {
+    /// The months, in order (those of the strategy with the most months).
+    pub months: Vec<YearMonth>,
+    /// One panel per strategy, in the projection's order.
+    pub panels: Vec<RevenuePanel>,
+    /// Top of the revenue axis shared by every panel, USD M a month.
+    pub y_max: f64,
+}
+
+/// One strategy's monthly revenue by source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RevenuePanel {
+    /// The strategy's name, the panel's caption.
+    pub name: String,
+    /// Mining revenue each month, USD M (values that are not finite, or negative, count as 0).
+    pub mining_musd: Vec<f64>,
+    /// AI/HPC revenue each month, USD M (values that are not finite, or negative, count as 0).
+    pub hpc_musd: Vec<f64>,
+}
+
+impl RevenuePanel {
+    /// Total mining and AI/HPC revenue over the horizon, USD.
+    pub fn totals_usd(&self) -> (f64, f64) {
+        (
+            self.mining_musd.iter().sum::<f64>() * 1e6,
+            self.hpc_musd.iter().sum::<f64>() * 1e6,
+        )
+    }
+}
+
+impl RevenueMix {
+    /// Builds the chart data from a projection.
+    pub fn from_projection(p: &Projection) -> Self {
+        let clean = |v: f64| common::finite_or_zero(v).max(0.0) / 1e6;
+        let panels: Vec<RevenuePanel> = p
+            .strategies
+            .iter()
+            .map(|s| RevenuePanel {
+                name: s.name.clone(),
+                mining_musd: s
+                    .months
+                    .iter()
+                    .map(|m| clean(m.mining_revenue_usd))
+                    .collect(),
+                hpc_musd: s.months.iter().map(|m| clean(m.hpc_revenue_usd)).collect(),
+            })
+            .collect();
+        let months = p
+            .strategies
+            .iter()
+            .max_by_key(|s| s.months.len())
+            .map(|s| s.months.iter().map(|m| m.month).collect())
+            .unwrap_or_default();
+        let top = panels
+            .iter()
+            .flat_map(|p| p.mining_musd.iter().zip(&p.hpc_musd).map(|(m, h)| m + h))
+            .fold(0.0_f64, f64::max);
+        let y_max = if top.is_finite() && top > 0.0 {
+            top * 1.08
+        } else {
+            1.0
+        };
+        RevenueMix {
+            months,
+            panels,
+            y_max,
+        }
+    }
+
+    /// Panels per row and rows of panels on a chart `width` CSS pixels wide.
+    pub fn grid(&self, width: u32) -> (usize, usize) {
+        let n = self.panels.len().max(1);
+        let columns = ((width / PANEL_WIDTH) as usize)
+            .clamp(1, MAX_COLUMNS)
+            .min(n);
+        (columns, n.div_ceil(columns))
+    }
+
+    /// Chart title.
+    pub fn title(&self) -> String {
+        "Monthly revenue by source".into()
+    }
+
+    /// A short description of what the chart shows, for screen readers.
+    pub fn alt_text(&self) -> String {
+        if self.panels.is_empty() || self.months.is_empty() {
+            return "Stacked area charts of monthly revenue: no strategies or months to show."
+                .into();
+        }
+        let mut out = format!(
+            "Stacked area charts of monthly revenue, mining below and AI/HPC above, one per \
+             strategy, {} to {}.",
+            common::month_name(self.months[0]),
+            common::month_name(self.months[self.months.len() - 1]),
+        );
+        for p in &self.panels {
+            let (mining, hpc) = p.totals_usd();
+            let total = mining + hpc;
+            out.push_str(&format!(
+                " {}: {} in total",
+                p.name,
+                format::usd_compact(total)
+            ));
+            if hpc <= 0.0 && mining > 0.0 {
+                out.push_str(", all from mining");
+            } else if mining <= 0.0 && hpc > 0.0 {
+                out.push_str(", all from AI/HPC");
+            } else if total > 0.0 {
+                out.push_str(&format!(
+                    ", {}% mining and {}% AI/HPC",
+                    format::fixed(mining / total * 100.0, 0),
+                    format::fixed(hpc / total * 100.0, 0),
+                ));
+            }
+            if let Some(first) = p.hpc_musd.iter().position(|v| *v > 0.0) {
+                if first > 0 {
+                    if let Some(m) = self.months.get(first) {
+                        out.push_str(&format!(
+                            "; AI/HPC revenue starts in {}",
+                            common::month_name(*m)
+                        ));
+                    }
+                }
+            }
+            out.push('.');
+        }
+        out
+    }
+
+    /// Draws the chart on any plotters backend.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<(), ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&style.background)?;
+        let titled = common::titled(root, &self.title(), style)?;
+        if self.panels.is_empty() || self.months.is_empty() {
+            return common::message(&titled, style, "No revenue to show");
+        }
+        let plot = legend::draw_above(
+            &titled,
+            &[
+                Entry {
+                    label: "Mining".into(),
+                    color: style.mining,
+                    mark: Mark::Block,
+                },
+                Entry {
+                    label: "AI/HPC".into(),
+                    color: style.hpc,
+                    mark: Mark::Block,
+                },
+            ],
+            style,
+        )?;
+        let (columns, rows) = self.grid(style.width);
+        let cells = plot.split_evenly((rows, columns));
+        let axis = MonthAxis::new(&self.months, style.width as f64 / columns as f64 - 60.0);
+        for (i, (panel, area)) in self.panels.iter().zip(&cells).enumerate() {
+            let first_column = i % columns == 0;
+            let bottom = i + columns >= self.panels.len();
+            self.draw_panel(area, panel, &axis, first_column, bottom, style)?;
+        }
+        Ok(())
+    }
+
+    fn draw_panel<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        panel: &RevenuePanel,
+        axis: &MonthAxis,
+        first_column: bool,
+        bottom: bool,
+        style: &ChartStyle,
+    ) -> Result<(), ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        let n = self.months.len();
+        let (x0, x1) = MonthAxis::range(n);
+        // The caption, centred without measuring it (a measurement lays out the page in the
+        // browser, and this chart has a caption per strategy).
+        let caption_h = style.px(22.0);
+        let (caption, area) = area.split_vertically(caption_h);
+        caption.draw(&Text::new(
+            panel.name.clone(),
+            (caption.dim_in_pixel().0 as i32 / 2, caption_h as i32 / 2),
+            common::font(style, 12.0).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        let mut chart = ChartBuilder::on(&area)
+            .margin_left(style.px(4.0))
+            .margin_right(style.px(12.0))
+            .margin_bottom(style.px(4.0))
+            // The same label areas on every panel keep the plots aligned.
+            .x_label_area_size(style.px(36.0))
+            .y_label_area_size(style.px(48.0))
+            .build_cartesian_2d(Ticked::new((x0, x1), axis.ticks.clone()), 0.0..self.y_max)?;
+        let decimals = if self.y_max >= 10.0 {
+            0
+        } else if self.y_max >= 1.0 {
+            1
+        } else {
+            2
+        };
+        let x_label = |v: &f64| axis.label(*v);
+        let y_label = |v: &f64| format::fixed(*v, decimals);
+        let mut mesh = chart.configure_mesh();
+        mesh.light_line_style(TRANSPARENT)
+            .bold_line_style(style.grid)
+            .axis_style(style.text)
+            .label_style(common::font(style, 10.0))
+            .axis_desc_style(common::font(style, 11.0))
+            .y_labels(4)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label);
+        if first_column {
+            mesh.y_desc("USD M / month");
+        }
+        if bottom {
+            mesh.x_desc("Month");
+        }
+        mesh.draw()?;
+
+        // Stacked steps: mining from zero, AI/HPC from the mining top.
+        let len = n.min(panel.mining_musd.len()).min(panel.hpc_musd.len());
+        let mining = &panel.mining_musd[..len];
+        let hpc = &panel.hpc_musd[..len];
+        let steps = |values: &mut dyn Iterator<Item = (usize, f64)>| -> Vec<(f64, f64)> {
+            values
+                .flat_map(|(i, v)| [(i as f64, v), ((i + 1) as f64, v)])
+                .collect()
+        };
+        if mining.iter().any(|v| *v > 0.0) {
+            let mut points = vec![(0.0, 0.0)];
+            points.extend(steps(&mut mining.iter().copied().enumerate()));
+            points.push((len as f64, 0.0));
+            chart
+                .plotting_area()
+                .draw(&Polygon::new(points, style.mining.filled()))?;
+        }
+        if hpc.iter().any(|v| *v > 0.0) {
+            let mut points = steps(&mut mining.iter().zip(hpc).map(|(m, h)| m + h).enumerate());
+            points.extend(
+                steps(&mut mining.iter().copied().enumerate())
+                    .into_iter()
+                    .rev(),
+            );
+            chart
+                .plotting_area()
+                .draw(&Polygon::new(points, style.hpc.filled()))?;
+        }
+        Ok(())
+    }
+}
