@@ -6,10 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 mod fields;
+mod wire;
 
-/// An AI/HPC contract.
+/// An AI/HPC contract. In JSON, one flat object tagged by `kind` (`colocation` or `gpu_cloud`)
+/// with the terms and the kind's fields; missing fields take the kind's defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "wire::Wire", into = "wire::Wire")]
 pub enum Contract {
     /// A colocation lease of critical IT megawatts.
     Colocation(Colocation),
@@ -72,11 +74,9 @@ pub struct Source {
 }
 
 /// A colocation lease.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Colocation {
     /// Timing, capex and risk.
-    #[serde(flatten)]
     pub terms: Terms,
     /// Critical IT leased, MW.
     pub it_mw: f64,
@@ -116,11 +116,9 @@ impl Default for Colocation {
 }
 
 /// A GPU cloud run by the operator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GpuCloud {
     /// Timing, conversion capex and risk.
-    #[serde(flatten)]
     pub terms: Terms,
     /// GPUs installed.
     pub gpus: f64,
