@@ -1,12 +1,16 @@
 //! Hashpivot in the browser: Leptos CSR components over [`hashpivot_model`], with charts from
 //! [`hashpivot_charts`] painted on canvases.
 //!
-//! Layout: [`state`] holds the reactive state (testable natively), [`components`] the view
-//! pieces, [`app`] puts them together.
+//! Layout: [`state`] holds the reactive state (testable natively), [`inputs`] the catalogue of
+//! inputs with their help and sources, [`components`] the view pieces (one file each),
+//! [`theme`] light and dark, [`fmt`] numbers for reading, and [`app`] puts them together.
 
 pub mod app;
 pub mod components;
+pub mod fmt;
+pub mod inputs;
 pub mod state;
+pub mod theme;
 
 pub use app::App;
 

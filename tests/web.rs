@@ -40,7 +40,7 @@ fn kpi(host: &Element, testid: &str) -> f64 {
 }
 
 fn chart_pixels(host: &Element) -> String {
-    find(host, "[data-testid='chart-hashprice'] canvas")
+    find(host, "[data-testid='chart-cashflow'] canvas")
         .unchecked_into::<HtmlCanvasElement>()
         .to_data_url()
         .unwrap()

@@ -4,20 +4,31 @@ use hashpivot_charts::{ChartError, ChartStyle};
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::theme::ThemeState;
+
 /// Width used before the canvas has been laid out, CSS px.
 const FALLBACK_WIDTH: u32 = 640;
 
 /// A titled figure whose canvas is painted by `draw`.
 ///
 /// `draw` runs inside an effect, so every signal it reads triggers a redraw; the window's resize
-/// and colour scheme also do. A drawing error shows in the caption instead of breaking the page.
+/// and the light/dark theme ([`ThemeState`] in context) also do. A drawing error shows in the caption instead of breaking the page.
 #[component]
 pub fn ChartCanvas<F>(
-    /// Stable test hook, e.g. "chart-hashprice".
+    /// Stable test hook, e.g. "chart-cashflow".
     testid: &'static str,
+    /// Heading above the chart.
+    #[prop(into)]
+    title: Signal<String>,
+    /// A line under the chart: status or a note (e.g. "Recomputing 2,000 paths...").
+    #[prop(into, optional)]
+    status: Signal<Option<String>>,
     /// Text alternative for screen readers, shown as the figure's caption too.
     #[prop(into)]
     alt: Signal<String>,
+    /// Height in CSS px for a given width; by default 0.56 x width within 280..=420.
+    #[prop(default = None)]
+    height: Option<Callback<u32, u32>>,
     /// Paints the chart on the canvas in the given style.
     draw: F,
 ) -> impl IntoView
@@ -32,12 +43,14 @@ where
     });
     on_cleanup(move || handle.remove());
 
+    let theme = use_context::<ThemeState>();
     Effect::new(move |_| {
         resized.track();
+        let dark = theme.map(|t| t.dark()).unwrap_or(false);
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let style = style_for(&canvas);
+        let style = style_for(&canvas, dark, height);
         let outcome = draw(&canvas, &style).err().map(|e| e.to_string());
         if outcome != failure.get_untracked() {
             failure.set(outcome);
@@ -46,7 +59,9 @@ where
 
     view! {
         <figure class="chart" data-testid=testid>
+            <h3 class="visually-hidden">{move || title.get()}</h3>
             <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get()></canvas>
+            <p class="chart-status" aria-live="polite">{move || status.get()}</p>
             <figcaption>
                 {move || alt.get()}
                 {move || failure.get().map(|f| view! { <strong class="error">" " {f}</strong> })}
@@ -56,18 +71,20 @@ where
 }
 
 /// Size, pixel ratio and palette for `canvas` as it is laid out now.
-fn style_for(canvas: &HtmlCanvasElement) -> ChartStyle {
+fn style_for(
+    canvas: &HtmlCanvasElement,
+    dark: bool,
+    height: Option<Callback<u32, u32>>,
+) -> ChartStyle {
     let width = match canvas.client_width() {
         w if w > 0 => w as u32,
         _ => FALLBACK_WIDTH,
     };
-    let height = ((width as f64 * 0.56) as u32).clamp(280, 420);
+    let height = match height {
+        Some(h) => h.run(width),
+        None => ((width as f64 * 0.56) as u32).clamp(280, 420),
+    };
     let win = window();
-    let dark = win
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
     let base = if dark {
         ChartStyle::dark(width, height)
     } else {

@@ -1,23 +1,45 @@
 //! A model input as a slider and a typed field kept in sync, with unit, help and source.
+//!
+//! # Usage
+//! ```ignore
+//! view! { <ScalarInput key="btc" /> }
+//! ```
+//!
+//! # See also
+//! [`crate::inputs`] for the words around each input; [`crate::state::AppState::update`] for
+//! how a value is accepted or refused.
 
+use hashpivot_model::bounds::Bound;
+use hashpivot_model::{format, query, ValidationError};
 use leptos::prelude::*;
 
-use crate::state::{AppState, Field};
-use hashpivot_model::format;
+use crate::inputs;
+use crate::state::AppState;
 
-/// Slider plus typed field for one [`Field`] of the [`AppState`] in context.
+/// Slider plus typed field for one number.
 ///
 /// The typed text is the user's own: it is never rewritten while it parses to the current value,
 /// and a value the model rejects stays in the box with the model's message beside it while the
 /// rest of the page keeps the last good result.
 #[component]
 pub fn NumberInput(
-    /// Which input this is; gives key, label, unit and ranges.
-    field: Field,
+    /// Unique on the page; the test hooks are `slider-{id}`, `input-{id}` and `error-{id}`.
+    #[prop(into)]
+    id: String,
+    /// Label, unit and ranges.
+    bound: Bound,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<f64>,
+    /// Applies a value; returns the model's message when it refuses it.
+    set: Callback<f64, Result<(), ValidationError>>,
+    /// One line on what the input means.
+    #[prop(default = None)]
+    help: Option<&'static str>,
+    /// Where the default comes from.
+    #[prop(default = None)]
+    source: Option<&'static str>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let bound = field.bound();
-    let value = Memo::new(move |_| state.network.with(|n| field.get(n)));
     // What the user typed last; cleared when the slider takes over.
     let typed = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -32,7 +54,7 @@ pub fn NumberInput(
     };
 
     let commit_typed = move |text: String| {
-        let result = bound.parse(&text).and_then(|v| state.set(field, v));
+        let result = bound.parse(&text).and_then(|v| set.run(v));
         typed.set(Some(text));
         error.set(result.err().map(|e| e.to_string()));
     };
@@ -41,28 +63,29 @@ pub fn NumberInput(
         error.set(
             bound
                 .parse(&raw)
-                .and_then(|v| state.set(field, v))
+                .and_then(|v| set.run(v))
                 .err()
                 .map(|e| e.to_string()),
         );
     };
 
-    let key = bound.key;
-    let label_id = format!("in-{key}-label");
-    let help_id = format!("in-{key}-help");
-    let error_id = format!("in-{key}-error");
+    let label_id = format!("in-{id}-label");
+    let help_id = format!("in-{id}-help");
+    let error_id = format!("in-{id}-error");
     let described = format!("{help_id} {error_id}");
+    let unit =
+        (!bound.unit.is_empty()).then(|| view! { <span class="unit">"(" {bound.unit} ")"</span> });
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label id=label_id.clone() for=format!("in-{key}")>
+            <label id=label_id.clone() for=format!("in-{id}")>
                 {bound.label}
                 " "
-                <span class="unit">"(" {bound.unit} ")"</span>
+                {unit}
             </label>
             <div class="field-controls">
                 <input
                     type="range"
-                    data-testid=format!("slider-{key}")
+                    data-testid=format!("slider-{id}")
                     aria-labelledby=label_id
                     min=bound.slider_min
                     max=bound.slider_max
@@ -74,22 +97,52 @@ pub fn NumberInput(
                     type="text"
                     inputmode="decimal"
                     autocomplete="off"
-                    id=format!("in-{key}")
-                    data-testid=format!("input-{key}")
+                    id=format!("in-{id}")
+                    data-testid=format!("input-{id}")
                     aria-describedby=described
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     prop:value=shown
                     on:input=move |ev| commit_typed(event_target_value(&ev))
                 />
             </div>
-            <p class="help" id=help_id>
-                {field.help()}
-                " "
-                <span class="source">"Default: " {field.source()}</span>
-            </p>
-            <p class="error" id=error_id role="alert" data-testid=format!("error-{key}")>
+            {help
+                .map(|h| {
+                    view! {
+                        <p class="help" id=help_id.clone()>
+                            {h}
+                            {source.map(|s| view! { <span class="source">"Default: " {s}</span> })}
+                        </p>
+                    }
+                })}
+            <p class="error" id=error_id role="alert" data-testid=format!("error-{id}")>
                 {move || error.get()}
             </p>
         </div>
     }
+}
+
+/// A scenario input by its share-link key (e.g. `btc`), with the words from [`inputs`].
+#[component]
+pub fn ScalarInput(
+    /// Share-link key of the input.
+    key: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (Some(bound), Some((get, _))) = (query::bound(key), query::accessor(key)) else {
+        return view! { <p class="error">"Unknown input: " {key}</p> }.into_any();
+    };
+    let info = inputs::info(key);
+    let value = Memo::new(move |_| state.scenario.with(get));
+    let set = Callback::new(move |v: f64| state.set_key(key, v));
+    view! {
+        <NumberInput
+            id=key
+            bound=bound
+            value=value
+            set=set
+            help=info.map(|i| i.help)
+            source=info.map(|i| i.source)
+        />
+    }
+    .into_any()
 }

@@ -28,7 +28,7 @@ test("loads with no console error and shows the default hashprice", async () => 
 test("moving the slider changes the hashprice and redraws the chart", async () => {
   const page = await openPage(browser, site.url);
   const beforeValue = await kpi(page, "kpi-hashprice");
-  const beforePixels = await chartPixels(page, "chart-hashprice");
+  const beforePixels = await chartPixels(page, "chart-cashflow");
 
   const slider = page.getByTestId("slider-btc");
   await slider.focus();
@@ -43,7 +43,7 @@ test("moving the slider changes the hashprice and redraws the chart", async () =
   const after = await kpi(page, "kpi-hashprice");
   assert.ok(Math.abs(after - hashpriceByHand({ btc: price, diffT: 146.5, fees: 0.017 })) < 1e-9);
   assert.ok(after > beforeValue);
-  assert.notEqual(await chartPixels(page, "chart-hashprice"), beforePixels, "chart not redrawn");
+  assert.notEqual(await chartPixels(page, "chart-cashflow"), beforePixels, "chart not redrawn");
   assert.equal(await page.getByTestId("input-btc").inputValue(), price.toLocaleString("en-US"));
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -52,7 +52,7 @@ test("moving the slider changes the hashprice and redraws the chart", async () =
 test("a bad typed value shows the message and keeps the last good result", async () => {
   const page = await openPage(browser, site.url);
   const beforeValue = await kpi(page, "kpi-hashprice");
-  const beforePixels = await chartPixels(page, "chart-hashprice");
+  const beforePixels = await chartPixels(page, "chart-cashflow");
 
   await page.getByTestId("input-btc").fill("12abc");
   const message = page.getByTestId("error-btc");
@@ -63,7 +63,7 @@ test("a bad typed value shows the message and keeps the last good result", async
   }
   assert.equal(await page.getByTestId("input-btc").inputValue(), "12abc");
   assert.equal(await kpi(page, "kpi-hashprice"), beforeValue);
-  assert.equal(await chartPixels(page, "chart-hashprice"), beforePixels);
+  assert.equal(await chartPixels(page, "chart-cashflow"), beforePixels);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -78,3 +78,44 @@ export function hashpriceByHand({ btc, diffT, fees, subsidy = 3.125 }) {
   const hashrateHs = (diffT * 1e12 * 2 ** 32) / 600;
   return (144 * (subsidy + fees) * btc) / (hashrateHs / 1e15);
 }
+
+/** Every chart the workbench shows, by test hook. */
+export const CHARTS = [
+  "chart-revenue-mix",
+  "chart-cashflow",
+  "chart-per-mw",
+  "chart-montecarlo",
+  "chart-tornado",
+  "chart-decision-map",
+];
+
+/** The pixels of every chart, keyed by test hook. */
+export async function allChartPixels(page) {
+  const out = {};
+  for (const id of CHARTS) out[id] = await chartPixels(page, id);
+  return out;
+}
+
+/** Waits until the Monte Carlo has run on the current inputs (its status line is gone). */
+export async function monteCarloSettled(page) {
+  await page.waitForFunction(() => {
+    const fig = document.querySelector("[data-testid='chart-montecarlo']");
+    const status = fig?.querySelector(".chart-status");
+    return fig && status && status.textContent.trim() === "";
+  });
+}
+
+/** The CLI's projection for a share-link query (`hashpivot simulate --query Q --format json`). */
+export async function cliProjection(query) {
+  const { execFileSync } = await import("node:child_process");
+  const bin = process.env.HASHPIVOT_CLI ?? "../../target/debug/hashpivot";
+  const out = execFileSync(bin, ["simulate", "--query", query, "--format", "json"], {
+    encoding: "utf8",
+  });
+  return JSON.parse(out);
+}
+
+/** Relative closeness, for figures computed natively and in wasm by the same code. */
+export function close(a, b, rel = 1e-9) {
+  return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+}

@@ -113,6 +113,16 @@ pub fn run() -> Result<(), String> {
         if !built {
             return Outcome::Skipped("the release build failed".into());
         }
+        // The browser tests compare the page with the CLI on the same link.
+        let cli = tools
+            .command("cargo", &["build", "-p", "hashpivot-cli"])
+            .run(
+                "build the CLI for the browser tests",
+                "read the build error above",
+            );
+        if cli.is_err() {
+            return check(cli);
+        }
         counted(
             tools
                 .command(
@@ -126,6 +136,7 @@ pub fn run() -> Result<(), String> {
                 )
                 .env("HASHPIVOT_DIST", crate::cmd::repo_root().join("dist"))
                 .env("HASHPIVOT_CHROMIUM", CHROMIUM)
+                .env("HASHPIVOT_CLI", cli_path())
                 .run_capturing("browser tests against the release build"),
             tap_counts,
         )
@@ -258,6 +269,16 @@ fn number_before(text: &str, label: &str) -> u32 {
         .and_then(|end| text[..end].rsplit([' ', '.', ';']).next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
+}
+
+/// The debug CLI binary `cargo build -p hashpivot-cli` writes.
+fn cli_path() -> std::path::PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| crate::cmd::repo_root().join("target"));
+    target
+        .join("debug")
+        .join(format!("hashpivot{}", std::env::consts::EXE_SUFFIX))
 }
 
 #[cfg(test)]

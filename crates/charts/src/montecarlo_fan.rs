@@ -106,7 +106,7 @@ impl MonteCarloFan {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        "Cumulative free cash flow across simulated paths".into()
+        "Cash flow across simulated paths".into()
     }
 
     /// The legend's note on what the bands are.

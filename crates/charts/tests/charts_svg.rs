@@ -157,7 +157,7 @@ fn every_chart_has_its_title_axes_and_legend() {
         (
             "fan",
             &[
-                "Cumulative free cash flow across simulated paths",
+                "Cash flow across simulated paths",
                 "Cumulative free cash flow (USD)",
                 "bands: 5–95% and 25–75% of 200 paths",
             ],
