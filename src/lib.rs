@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod components;
+pub mod field;
 pub mod fmt;
 pub mod inputs;
 pub mod state;

@@ -10,6 +10,7 @@ use hashpivot_model::scenario::{Contract, GpuCloud};
 use leptos::prelude::*;
 
 use crate::components::NumberInput;
+use crate::field::FieldPath;
 use crate::state::AppState;
 
 /// One line on a contract term, by key.
@@ -180,36 +181,12 @@ fn ContractCard(
     // The two terms a reader looks for first stay visible; the rest fold away.
     let (main, rest) = fields.split_at(2.min(fields.len()));
     let input = move |b: &hashpivot_model::bounds::Bound| {
-        let key = b.key;
-        let value = Memo::new(move |_| {
-            state.scenario.with(|s| {
-                s.strategies
-                    .get(index)
-                    .and_then(|st| st.contracts.get(contract))
-                    .and_then(|c| c.field(key))
-                    .unwrap_or(0.0)
-            })
-        });
-        let set = Callback::new(move |v: f64| {
-            state.update(|s| {
-                if let Some(c) = s
-                    .strategies
-                    .get_mut(index)
-                    .and_then(|st| st.contracts.get_mut(contract))
-                {
-                    c.set_field(key, v);
-                }
-            })
-        });
-        view! {
-            <NumberInput
-                id=format!("s{index}-c{contract}-{key}")
-                bound=*b
-                value=value
-                set=set
-                help=help(key)
-            />
-        }
+        let path = FieldPath::Contract {
+            strategy: index,
+            contract,
+            key: b.key,
+        };
+        view! { <NumberInput path=path help=help(b.key) /> }
     };
     view! {
         <article class="contract" data-testid=format!("contract-{index}-{contract}")>

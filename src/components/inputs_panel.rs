@@ -4,6 +4,7 @@
 use hashpivot_model::ValidationError;
 use leptos::prelude::*;
 
+use crate::components::debt::DebtList;
 use crate::components::ScalarInput;
 use crate::inputs::GROUPS;
 use crate::state::AppState;
@@ -22,6 +23,7 @@ pub fn InputsPanel() -> impl IntoView {
                         <details class="group" open=g.open data-testid=format!("group-{}", g.id)>
                             <summary id=title_id>{g.title}</summary>
                             {g.inputs.iter().map(|i| view! { <ScalarInput key=i.key /> }).collect_view()}
+                            {(g.id == "financing").then(|| view! { <DebtList /> })}
                             {(g.id == "simulation").then(|| view! { <SeedInput /> })}
                         </details>
                     }

@@ -3,6 +3,7 @@
 pub mod chart_canvas;
 pub mod charts;
 pub mod contracts;
+pub mod debt;
 pub mod headline;
 pub mod inputs_panel;
 pub mod kpi;

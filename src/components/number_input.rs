@@ -9,30 +9,22 @@
 //! [`crate::inputs`] for the words around each input; [`crate::state::AppState::update`] for
 //! how a value is accepted or refused.
 
-use hashpivot_model::bounds::Bound;
-use hashpivot_model::{format, query, ValidationError};
+use hashpivot_model::{format, ValidationError};
 use leptos::prelude::*;
 
+use crate::field::FieldPath;
 use crate::inputs;
 use crate::state::AppState;
 
-/// Slider plus typed field for one number.
+/// Slider plus typed field for the number at `path` in the [`AppState`] in context.
 ///
 /// The typed text is the user's own: it is never rewritten while it parses to the current value,
 /// and a value the model rejects stays in the box with the model's message beside it while the
 /// rest of the page keeps the last good result.
 #[component]
 pub fn NumberInput(
-    /// Unique on the page; the test hooks are `slider-{id}`, `input-{id}` and `error-{id}`.
-    #[prop(into)]
-    id: String,
-    /// Label, unit and ranges.
-    bound: Bound,
-    /// The current value.
-    #[prop(into)]
-    value: Signal<f64>,
-    /// Applies a value; returns the model's message when it refuses it.
-    set: Callback<f64, Result<(), ValidationError>>,
+    /// Where the number lives; gives the test hooks `slider-{id}`, `input-{id}`, `error-{id}`.
+    path: FieldPath,
     /// One line on what the input means.
     #[prop(default = None)]
     help: Option<&'static str>,
@@ -40,6 +32,18 @@ pub fn NumberInput(
     #[prop(default = None)]
     source: Option<&'static str>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = path.id();
+    let Some(bound) = path.bound() else {
+        return view! { <p class="error">"Unknown input: " {id}</p> }.into_any();
+    };
+    let value = Memo::new(move |_| state.scenario.with(|s| path.get(s).unwrap_or(0.0)));
+    let set = move |v: f64| -> Result<(), ValidationError> {
+        let v = bound.check(v)?;
+        state.update(|s| {
+            path.set(s, v);
+        })
+    };
     // What the user typed last; cleared when the slider takes over.
     let typed = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -52,21 +56,10 @@ pub fn NumberInput(
             .filter(|t| error.with(Option::is_some) || bound.parse(t).ok() == Some(v))
             .unwrap_or_else(|| format::plain(v))
     };
-
-    let commit_typed = move |text: String| {
-        let result = bound.parse(&text).and_then(|v| set.run(v));
-        typed.set(Some(text));
+    let commit = move |text: String, from_slider: bool| {
+        let result = bound.parse(&text).and_then(set);
+        typed.set((!from_slider).then_some(text));
         error.set(result.err().map(|e| e.to_string()));
-    };
-    let commit_slider = move |raw: String| {
-        typed.set(None);
-        error.set(
-            bound
-                .parse(&raw)
-                .and_then(|v| set.run(v))
-                .err()
-                .map(|e| e.to_string()),
-        );
     };
 
     let label_id = format!("in-{id}-label");
@@ -91,7 +84,7 @@ pub fn NumberInput(
                     max=bound.slider_max
                     step=bound.step
                     prop:value=move || value.get().to_string()
-                    on:input=move |ev| commit_slider(event_target_value(&ev))
+                    on:input=move |ev| commit(event_target_value(&ev), true)
                 />
                 <input
                     type="text"
@@ -102,7 +95,7 @@ pub fn NumberInput(
                     aria-describedby=described
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     prop:value=shown
-                    on:input=move |ev| commit_typed(event_target_value(&ev))
+                    on:input=move |ev| commit(event_target_value(&ev), false)
                 />
             </div>
             {help
@@ -119,6 +112,7 @@ pub fn NumberInput(
             </p>
         </div>
     }
+    .into_any()
 }
 
 /// A scenario input by its share-link key (e.g. `btc`), with the words from [`inputs`].
@@ -127,22 +121,12 @@ pub fn ScalarInput(
     /// Share-link key of the input.
     key: &'static str,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (Some(bound), Some((get, _))) = (query::bound(key), query::accessor(key)) else {
-        return view! { <p class="error">"Unknown input: " {key}</p> }.into_any();
-    };
     let info = inputs::info(key);
-    let value = Memo::new(move |_| state.scenario.with(get));
-    let set = Callback::new(move |v: f64| state.set_key(key, v));
     view! {
         <NumberInput
-            id=key
-            bound=bound
-            value=value
-            set=set
+            path=FieldPath::Scalar(key)
             help=info.map(|i| i.help)
             source=info.map(|i| i.source)
         />
     }
-    .into_any()
 }
