@@ -24,7 +24,7 @@ use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
-use crate::common::{self, MonthAxis, Ticked};
+use crate::common::{self, Frame, MonthAxis, Ticked};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -187,45 +187,32 @@ impl Cashflow {
 
         let n = self.months.len();
         let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_left(style.px(8.0))
-            .margin_right(style.px(20.0))
-            .margin_bottom(style.px(8.0))
-            .x_label_area_size(style.px(40.0))
-            .y_label_area_size(style.px(64.0))
-            .build_cartesian_2d(
-                Ticked::new(MonthAxis::range(n), axis.ticks.clone()),
-                self.y_range.0..self.y_range.1,
-            )?;
         let x_label = |v: &f64| axis.label(*v);
-        let y_label = |v: &f64| format::usd_compact(*v);
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(style.grid)
-            .axis_style(style.text)
-            .label_style(common::font(style, 11.0))
-            .axis_desc_style(common::font(style, 12.0))
-            .x_desc("Month")
-            .y_desc("Cumulative free cash flow (USD)")
-            .y_labels(6)
-            .x_label_formatter(&x_label)
-            .y_label_formatter(&y_label)
-            .draw()?;
+        let chart = common::frame(
+            &plot,
+            Frame {
+                x: Ticked::new(MonthAxis::range(n), axis.ticks.clone()),
+                y: Ticked::numeric(self.y_range, 6),
+                margin: [8.0, 20.0, 8.0],
+                label_area: [40.0, 64.0],
+                font: [11.0, 12.0],
+                desc: [Some("Month"), Some("Cumulative free cash flow (USD)")],
+                label: [&x_label, &common::usd_label],
+                grid: true,
+            },
+            style,
+        )?;
 
         let (x0, x1) = MonthAxis::range(n);
-        chart.draw_series(LineSeries::new(
-            [(x0, 0.0), (x1, 0.0)],
+        chart.line(
+            &[(x0, 0.0), (x1, 0.0)],
             style.text.stroke_width(style.px(1.0)),
-        ))?;
+        )?;
         for (i, line) in self.lines.iter().enumerate() {
             let color = style.series_color(i);
             let points = common::cumulative_points(&line.cumulative_usd);
             for segment in common::finite_segments(&points) {
-                chart.draw_series(LineSeries::new(
-                    segment.iter().copied(),
-                    color.stroke_width(style.px(2.0)),
-                ))?;
+                chart.line(segment, color.stroke_width(style.px(2.0)))?;
             }
         }
         // Dots last, so no line covers them; ringed in the background colour to stand out.
@@ -240,16 +227,8 @@ impl Cashflow {
                 continue;
             }
             let point = ((at + 1) as f64, value);
-            chart.plotting_area().draw(&Circle::new(
-                point,
-                style.px(5.5),
-                style.background.filled(),
-            ))?;
-            chart.plotting_area().draw(&Circle::new(
-                point,
-                style.px(4.0),
-                style.series_color(i).filled(),
-            ))?;
+            chart.circle(point, style.px(5.5), style.background.filled())?;
+            chart.circle(point, style.px(4.0), style.series_color(i).filled())?;
         }
         Ok(())
     }

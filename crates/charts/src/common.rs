@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::format;
 
 use crate::{ChartError, ChartStyle};
 
@@ -84,11 +86,11 @@ where
         }
     };
     let y_padding = (text_h / 2).min(5) as i32;
-    root.draw(&Text::new(
-        shown,
+    root.draw_text(
+        &shown,
+        &title_font.pos(Pos::new(HPos::Center, VPos::Top)),
         (root.dim_in_pixel().0 as i32 / 2, y_padding),
-        title_font.pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    )?;
     let (_, rest) = root.split_vertically(y_padding * 2 + text_h as i32);
     Ok(rest)
 }
@@ -154,27 +156,54 @@ pub(crate) fn finite_or_zero(v: f64) -> f64 {
 }
 
 /// A linear `f64` axis whose ticks (and grid lines) are exactly `ticks`: month starts, row
-/// centres, or none. Labels come from the mesh's label formatter.
+/// centres, plotters' own choice for a plain numeric axis, or none. Labels come from the
+/// frame's label formatter.
+///
+/// Every chart's plot uses this type on both axes, so plotters' chart builder, mesh and label
+/// code is compiled once for all of them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Ticked {
     lo: f64,
     hi: f64,
     ticks: Vec<f64>,
+    /// Map values to pixels the way plotters' `f64` ranges do (truncating), not rounding.
+    numeric: bool,
 }
 
 impl Ticked {
     /// The axis `range` (padded when empty) with `ticks` inside it.
     pub fn new(range: (f64, f64), ticks: Vec<f64>) -> Self {
-        let (lo, hi) = if range.0.is_finite() && range.1.is_finite() && range.1 > range.0 {
-            range
-        } else {
-            padded(extent([range.0, range.1]), 0.05, 1.0)
-        };
+        let (lo, hi) = Self::sane(range);
         let ticks = ticks
             .into_iter()
             .filter(|t| (lo..=hi).contains(t))
             .collect();
-        Ticked { lo, hi, ticks }
+        Ticked {
+            lo,
+            hi,
+            ticks,
+            numeric: false,
+        }
+    }
+
+    /// A plain numeric axis over `range` with at most `labels` round-numbered ticks: the same
+    /// ticks and pixels as a plotters `f64` range with that many labels.
+    pub fn numeric(range: (f64, f64), labels: usize) -> Self {
+        let (lo, hi) = Self::sane(range);
+        Ticked {
+            lo,
+            hi,
+            ticks: RangedCoordf64::from(lo..hi).key_points(labels),
+            numeric: true,
+        }
+    }
+
+    fn sane(range: (f64, f64)) -> (f64, f64) {
+        if range.0.is_finite() && range.1.is_finite() && range.1 > range.0 {
+            range
+        } else {
+            padded(extent([range.0, range.1]), 0.05, 1.0)
+        }
     }
 }
 
@@ -185,12 +214,23 @@ impl Ranged for Ticked {
     fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
         let fraction = (*v - self.lo) / (self.hi - self.lo);
         let length = (limit.1 - limit.0) as f64;
-        let at = limit.0 as f64 + length * fraction;
+        let at = if self.numeric {
+            // plotters' rule for `f64` ranges.
+            let d = length * fraction;
+            limit.0 as f64
+                + if length > 0.0 {
+                    (d + 1e-3).floor()
+                } else {
+                    (d - 1e-3).ceil()
+                }
+        } else {
+            (limit.0 as f64 + length * fraction).round()
+        };
         if at.is_nan() {
             limit.0
         } else {
             // `as` saturates; keep far-off values a little outside the plot, not at i32::MAX.
-            at.round().clamp(-1e6, 1e6) as i32
+            at.clamp(-1e6, 1e6) as i32
         }
     }
 
@@ -204,6 +244,159 @@ impl Ranged for Ticked {
 
     fn range(&self) -> Range<f64> {
         self.lo..self.hi
+    }
+}
+
+/// A tick label in short US dollars (`$1.2M`).
+pub(crate) fn usd_label(v: &f64) -> String {
+    format::usd_compact(*v)
+}
+
+/// A tick label with no decimals.
+pub(crate) fn whole_label(v: &f64) -> String {
+    format::fixed(*v, 0)
+}
+
+/// No tick label.
+pub(crate) fn no_label(_: &f64) -> String {
+    String::new()
+}
+
+/// How a chart's plot is framed: its axes, their labels and titles, and the grid.
+pub(crate) struct Frame<'a> {
+    /// The x axis.
+    pub x: Ticked,
+    /// The y axis.
+    pub y: Ticked,
+    /// Left, right and bottom margins, CSS pixels.
+    pub margin: [f64; 3],
+    /// Height of the x labels' area and width of the y labels' area, CSS pixels (0: none).
+    pub label_area: [f64; 2],
+    /// Font sizes of the tick labels and of the axis titles, CSS pixels.
+    pub font: [f64; 2],
+    /// The x and y axis titles.
+    pub desc: [Option<&'a str>; 2],
+    /// The x and y tick labels.
+    pub label: [&'a dyn Fn(&f64) -> String; 2],
+    /// Grid lines at the ticks.
+    pub grid: bool,
+}
+
+/// Draws `frame` on `area` and returns the plot inside it.
+pub(crate) fn frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: Frame<'_>,
+    style: &ChartStyle,
+) -> Result<Plot<DB>, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let size = |css: f64| if css > 0.0 { style.px(css) } else { 0 };
+    let mut chart = ChartBuilder::on(area)
+        .margin_left(size(frame.margin[0]))
+        .margin_right(size(frame.margin[1]))
+        .margin_bottom(size(frame.margin[2]))
+        .x_label_area_size(size(frame.label_area[0]))
+        .y_label_area_size(size(frame.label_area[1]))
+        .build_cartesian_2d(frame.x, frame.y)?;
+    let mut mesh = chart.configure_mesh();
+    if frame.grid {
+        mesh.light_line_style(TRANSPARENT)
+            .bold_line_style(style.grid);
+    } else {
+        mesh.disable_mesh();
+    }
+    mesh.axis_style(style.text)
+        .label_style(font(style, frame.font[0]))
+        .axis_desc_style(font(style, frame.font[1]))
+        .x_label_formatter(frame.label[0])
+        .y_label_formatter(frame.label[1]);
+    if let Some(desc) = frame.desc[0] {
+        mesh.x_desc(desc);
+    }
+    if let Some(desc) = frame.desc[1] {
+        mesh.y_desc(desc);
+    }
+    mesh.draw()?;
+    let plotting = chart.plotting_area();
+    let (x0, y0) = plotting.get_base_pixel();
+    let (w, h) = plotting.dim_in_pixel();
+    Ok(Plot {
+        area: area.clone(),
+        base: area.get_base_pixel(),
+        rect: [x0, y0, x0 + w as i32, y0 + h as i32],
+        coord: plotting.as_coord_spec().clone(),
+    })
+}
+
+/// A framed plot: data coordinates mapped to pixels by hand, and every shape drawn in pixels,
+/// so each plotters element type is compiled once (shared with the legend) rather than once per
+/// coordinate type.
+pub(crate) struct Plot<DB: DrawingBackend> {
+    /// The framed area (the plot with its margins and label areas), in pixels from its top
+    /// left: labels next to the plot may reach into the margins.
+    pub area: DrawingArea<DB, Shift>,
+    /// `area`'s top left on the backend.
+    base: (i32, i32),
+    /// The plot's left, top, right and bottom on the backend.
+    rect: [i32; 4],
+    coord: Cartesian2d<Ticked, Ticked>,
+}
+
+impl<DB: DrawingBackend> Plot<DB>
+where
+    DB::ErrorType: 'static,
+{
+    /// The pixel of data point `p` on [`Plot::area`], kept inside the plot as plotters keeps
+    /// the points of shapes drawn on it.
+    pub fn at(&self, p: (f64, f64)) -> (i32, i32) {
+        let (x, y) = self.coord.translate(&p);
+        let [x0, y0, x1, y1] = self.rect;
+        (
+            x.min(x1).max(x0) - self.base.0,
+            y.min(y1).max(y0) - self.base.1,
+        )
+    }
+
+    /// A polyline through `points`.
+    pub fn line(&self, points: &[(f64, f64)], style: ShapeStyle) -> Result<(), ChartError> {
+        let points: Vec<(i32, i32)> = points.iter().map(|p| self.at(*p)).collect();
+        self.area.draw(&PathElement::new(points, style))?;
+        Ok(())
+    }
+
+    /// A filled polygon.
+    pub fn polygon(&self, points: &[(f64, f64)], style: ShapeStyle) -> Result<(), ChartError> {
+        let points: Vec<(i32, i32)> = points.iter().map(|p| self.at(*p)).collect();
+        self.area.draw(&Polygon::new(points, style))?;
+        Ok(())
+    }
+
+    /// A filled rectangle between corners `a` and `b`.
+    pub fn rect(&self, a: (f64, f64), b: (f64, f64), color: RGBColor) -> Result<(), ChartError> {
+        self.area
+            .draw(&Rectangle::new([self.at(a), self.at(b)], color.filled()))?;
+        Ok(())
+    }
+
+    /// A circle of `radius` pixels around `p`.
+    pub fn circle(&self, p: (f64, f64), radius: u32, style: ShapeStyle) -> Result<(), ChartError> {
+        self.area.draw(&Circle::new(self.at(p), radius, style))?;
+        Ok(())
+    }
+
+    /// `text` at `p`, moved by `offset` pixels.
+    pub fn text(
+        &self,
+        p: (f64, f64),
+        offset: (i32, i32),
+        text: &str,
+        style: &TextStyle<'_>,
+    ) -> Result<(), ChartError> {
+        let (x, y) = self.at(p);
+        self.area
+            .draw_text(text, style, (x + offset.0, y + offset.1))?;
+        Ok(())
     }
 }
 
@@ -321,46 +514,42 @@ where
     DB::ErrorType: 'static,
 {
     let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(
-        text.to_owned(),
+    area.draw_text(
+        text,
+        &font(style, 13.0).pos(Pos::new(HPos::Center, VPos::Center)),
         (w as i32 / 2, h as i32 / 2),
-        font(style, 13.0).pos(Pos::new(HPos::Center, VPos::Center)),
-    ))?;
+    )?;
     Ok(())
 }
 
 /// Draws `text` at `at`, left-aligned and vertically centred, on a box of the background colour
 /// so grid lines do not run through it. The box's width is estimated from the character count
 /// (measuring text in the browser costs a page layout).
-pub(crate) fn boxed_label<DB, CT>(
-    area: &DrawingArea<DB, CT>,
+pub(crate) fn boxed_label<DB: DrawingBackend>(
+    plot: &Plot<DB>,
     at: (f64, f64),
     text: &str,
     size: f64,
     style: &ChartStyle,
 ) -> Result<(), ChartError>
 where
-    DB: DrawingBackend,
     DB::ErrorType: 'static,
-    CT: CoordTranslate<From = (f64, f64)>,
 {
     let px = style.font(size);
     let width = (text.chars().count() as f64 * px * 0.56).ceil() as i32;
     let half = (px * 0.7).ceil() as i32;
     let pad = style.px(3.0) as i32;
-    area.draw(
-        &(EmptyElement::at(at)
-            + Rectangle::new(
-                [(-pad, -half), (width + pad, half)],
-                style.background.filled(),
-            )
-            + Text::new(
-                text.to_owned(),
-                (0, 0),
-                font(style, size).pos(Pos::new(HPos::Left, VPos::Center)),
-            )),
-    )?;
-    Ok(())
+    let (x, y) = plot.at(at);
+    plot.area.draw(&Rectangle::new(
+        [(x - pad, y - half), (x + width + pad, y + half)],
+        style.background.filled(),
+    ))?;
+    plot.text(
+        at,
+        (0, 0),
+        text,
+        &font(style, size).pos(Pos::new(HPos::Left, VPos::Center)),
+    )
 }
 
 #[cfg(test)]

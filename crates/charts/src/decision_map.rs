@@ -26,7 +26,7 @@ use plotters::prelude::*;
 use hashpivot_model::decision_map::DecisionMap;
 use hashpivot_model::format;
 
-use crate::common;
+use crate::common::{self, Frame, Ticked};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -327,38 +327,23 @@ impl DecisionMapChart {
         }
         let plot = legend::draw_above(&titled, &entries, style)?;
 
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_left(style.px(8.0))
-            .margin_right(style.px(24.0))
-            .margin_bottom(style.px(8.0))
-            .x_label_area_size(style.px(40.0))
-            .y_label_area_size(style.px(52.0))
-            .build_cartesian_2d(
-                self.x_range.0..self.x_range.1,
-                self.y_range.0..self.y_range.1,
-            )?;
-        let x_label = |v: &f64| format::usd_compact(*v);
-        let y_label = |v: &f64| format::fixed(*v, 0);
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .axis_style(style.text)
-            .label_style(common::font(style, 11.0))
-            .axis_desc_style(common::font(style, 12.0))
-            .x_desc("BTC price (USD)")
-            .y_desc("Power price (USD/MWh)")
-            .x_labels(6)
-            .y_labels(6)
-            .x_label_formatter(&x_label)
-            .y_label_formatter(&y_label)
-            .draw()?;
+        let chart = common::frame(
+            &plot,
+            Frame {
+                x: Ticked::numeric(self.x_range, 6),
+                y: Ticked::numeric(self.y_range, 6),
+                margin: [8.0, 24.0, 8.0],
+                label_area: [40.0, 52.0],
+                font: [11.0, 12.0],
+                desc: [Some("BTC price (USD)"), Some("Power price (USD/MWh)")],
+                label: [&common::usd_label, &common::whole_label],
+                grid: false,
+            },
+            style,
+        )?;
 
-        let area = chart.plotting_area();
         for r in &self.rects {
-            area.draw(&Rectangle::new(
-                [(r.x.0, r.y.0), (r.x.1, r.y.1)],
-                fill(r.winner).filled(),
-            ))?;
+            chart.rect((r.x.0, r.y.0), (r.x.1, r.y.1), fill(r.winner))?;
         }
         // The tie line: a background-coloured halo under a text-coloured line, split where rows
         // have no crossing.
@@ -380,24 +365,21 @@ impl DecisionMapChart {
             }
             for (color, width) in [(style.background, 5.0), (style.text, 2.0)] {
                 for s in segments.iter().filter(|s| s.len() > 1) {
-                    area.draw(&PathElement::new(
-                        s.clone(),
-                        color.stroke_width(style.px(width)),
-                    ))?;
+                    chart.line(s, color.stroke_width(style.px(width)))?;
                 }
             }
         }
         if on_map {
-            area.draw(&Circle::new(
+            chart.circle(
                 self.current,
                 style.px(7.0),
                 style.background.stroke_width(style.px(5.0)),
-            ))?;
-            area.draw(&Circle::new(
+            )?;
+            chart.circle(
                 self.current,
                 style.px(7.0),
                 style.text.stroke_width(style.px(2.0)),
-            ))?;
+            )?;
         }
         Ok(())
     }

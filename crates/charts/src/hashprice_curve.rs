@@ -19,6 +19,7 @@ use hashpivot_model::format;
 use hashpivot_model::subsidy::next_halving_height;
 use hashpivot_model::Network;
 
+use crate::common::{self, Frame, Ticked};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -121,13 +122,8 @@ impl HashpriceCurve {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let font = |size: f64| {
-            ("sans-serif", style.font(size))
-                .into_font()
-                .color(&style.text)
-        };
         let [now_color, after_color, ..] = style.series;
-        let titled = crate::common::titled(root, &self.title(), style)?;
+        let titled = common::titled(root, &self.title(), style)?;
         let plot = legend::draw_above(
             &titled,
             &[
@@ -152,42 +148,25 @@ impl HashpriceCurve {
             ],
             style,
         )?;
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_left(style.px(8.0))
-            .margin_right(style.px(28.0))
-            .margin_bottom(style.px(8.0))
-            .x_label_area_size(style.px(40.0))
-            .y_label_area_size(style.px(56.0))
-            .build_cartesian_2d(
-                self.x_range.0..self.x_range.1,
-                self.y_range.0..self.y_range.1,
-            )?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(style.grid)
-            .axis_style(style.text)
-            .label_style(font(11.0))
-            .axis_desc_style(font(12.0))
-            .x_desc("BTC price (USD)")
-            .y_desc("Hashprice (USD/PH/day)")
-            .x_labels(6)
-            .y_labels(6)
-            .x_label_formatter(&|v| format::usd_compact(*v))
-            .y_label_formatter(&|v| format::fixed(*v, 0))
-            .draw()?;
+        let chart = common::frame(
+            &plot,
+            Frame {
+                x: Ticked::numeric(self.x_range, 6),
+                y: Ticked::numeric(self.y_range, 6),
+                margin: [8.0, 28.0, 8.0],
+                label_area: [40.0, 56.0],
+                font: [11.0, 12.0],
+                desc: [Some("BTC price (USD)"), Some("Hashprice (USD/PH/day)")],
+                label: [&common::usd_label, &common::whole_label],
+                grid: true,
+            },
+            style,
+        )?;
 
         let line = |color: RGBColor| color.stroke_width(style.px(2.0));
-        chart.draw_series(LineSeries::new(self.now.iter().copied(), line(now_color)))?;
-        chart.draw_series(LineSeries::new(
-            self.after_halving.iter().copied(),
-            line(after_color),
-        ))?;
-        chart.draw_series(std::iter::once(Circle::new(
-            self.current,
-            style.px(5.0),
-            now_color.filled(),
-        )))?;
+        chart.line(&self.now, line(now_color))?;
+        chart.line(&self.after_halving, line(after_color))?;
+        chart.circle(self.current, style.px(5.0), now_color.filled())?;
         Ok(())
     }
 }

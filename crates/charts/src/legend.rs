@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::{ChartError, ChartStyle};
 
@@ -77,7 +78,8 @@ where
     DB::ErrorType: 'static,
 {
     let size = style.font(11.0);
-    let font = ("sans-serif", size).into_font().color(&style.text);
+    let font = crate::common::font(style, 11.0);
+    let text_style = font.pos(Pos::new(HPos::Left, VPos::Center));
     let swatch = style.px(16.0) as i32;
     let gap = style.px(6.0) as i32;
     let spacing = style.px(16.0) as i32;
@@ -104,15 +106,14 @@ where
     for (entry, (x, row)) in entries.iter().zip(placed) {
         let left = pad + x;
         let mid = row * row_height + row_height / 2;
-        let stroke = entry.color.stroke_width(style.px(2.0));
         match entry.mark {
             Mark::Line => legend.draw(&PathElement::new(
                 vec![(left, mid), (left + swatch, mid)],
-                stroke,
+                entry.color.stroke_width(style.px(2.0)),
             ))?,
             Mark::Dot => legend.draw(&Circle::new(
                 (left + swatch / 2, mid),
-                swatch / 4,
+                (swatch / 4) as u32,
                 entry.color.filled(),
             ))?,
             Mark::Block => legend.draw(&Rectangle::new(
@@ -123,15 +124,7 @@ where
                 entry.color.filled(),
             ))?,
         }
-        let text_style = font.pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Left,
-            plotters::style::text_anchor::VPos::Center,
-        ));
-        legend.draw(&Text::new(
-            entry.label.clone(),
-            (left + swatch + gap, mid),
-            text_style,
-        ))?;
+        legend.draw_text(&entry.label, &text_style, (left + swatch + gap, mid))?;
     }
     Ok(rest)
 }

@@ -21,7 +21,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
-use crate::common::{self, Ticked};
+use crate::common::{self, Frame, Ticked};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -183,34 +183,28 @@ impl PerMw {
         );
 
         let n = self.rows.len() as f64;
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_left(style.px(12.0))
-            .margin_right(style.px(20.0))
-            .margin_bottom(style.px(8.0))
-            .x_label_area_size(style.px(40.0))
-            .y_label_area_size(0)
-            .build_cartesian_2d(x_range.0..x_range.1, Ticked::new((0.0, n), vec![]))?;
-        let x_label = |v: &f64| format::usd_compact(*v);
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(style.grid)
-            .axis_style(style.text)
-            .label_style(common::font(style, 11.0))
-            .axis_desc_style(common::font(style, 12.0))
-            .x_desc("USD per MW-year")
-            .x_labels(5)
-            .x_label_formatter(&x_label)
-            .draw()?;
+        let chart = common::frame(
+            &plot,
+            Frame {
+                x: Ticked::numeric(x_range, 5),
+                y: Ticked::new((0.0, n), vec![]),
+                margin: [12.0, 20.0, 8.0],
+                label_area: [40.0, 0.0],
+                font: [11.0, 12.0],
+                desc: [Some("USD per MW-year"), None],
+                label: [&common::usd_label, &common::no_label],
+                grid: true,
+            },
+            style,
+        )?;
 
-        let area = chart.plotting_area();
         let value_font = common::font(style, 10.0);
         let gap = style.px(4.0) as i32;
         // The zero line first: the labels' boxes cover it where they cross.
-        area.draw(&PathElement::new(
-            vec![(0.0, 0.0), (0.0, n)],
+        chart.line(
+            &[(0.0, 0.0), (0.0, n)],
             style.text.stroke_width(style.px(1.0)),
-        ))?;
+        )?;
         for (k, row) in self.rows.iter().enumerate() {
             // Row k fills [n - k - 1, n - k] from the top: label, revenue bar, margin bar.
             let top = n - k as f64;
@@ -218,24 +212,22 @@ impl PerMw {
                 PowerUse::Mining => style.mining,
                 PowerUse::Hpc => style.hpc,
             };
-            common::boxed_label(area, (x_range.0, top - 0.2), &row.label, 11.0, style)?;
+            common::boxed_label(&chart, (x_range.0, top - 0.2), &row.label, 11.0, style)?;
             for (value, color, y0, y1) in [
                 (row.revenue_usd, revenue_color, top - 0.36, top - 0.62),
                 (row.margin_usd, margin_color, top - 0.64, top - 0.9),
             ] {
-                area.draw(&Rectangle::new([(0.0, y0), (value, y1)], color.filled()))?;
+                chart.rect((0.0, y0), (value, y1), color)?;
                 let (dx, anchor) = if value < 0.0 {
                     (-gap, HPos::Right)
                 } else {
                     (gap, HPos::Left)
                 };
-                area.draw(
-                    &(EmptyElement::at((value, (y0 + y1) / 2.0))
-                        + Text::new(
-                            format::usd_compact(value),
-                            (dx, 0),
-                            value_font.pos(Pos::new(anchor, VPos::Center)),
-                        )),
+                chart.text(
+                    (value, (y0 + y1) / 2.0),
+                    (dx, 0),
+                    &format::usd_compact(value),
+                    &value_font.pos(Pos::new(anchor, VPos::Center)),
                 )?;
             }
         }

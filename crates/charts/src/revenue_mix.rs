@@ -26,7 +26,7 @@ use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
-use crate::common::{self, MonthAxis, Ticked};
+use crate::common::{self, Frame, MonthAxis, Ticked};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -225,19 +225,11 @@ impl RevenueMix {
         // browser, and this chart has a caption per strategy).
         let caption_h = style.px(22.0);
         let (caption, area) = area.split_vertically(caption_h);
-        caption.draw(&Text::new(
-            panel.name.clone(),
+        caption.draw_text(
+            &panel.name,
+            &common::font(style, 12.0).pos(Pos::new(HPos::Center, VPos::Center)),
             (caption.dim_in_pixel().0 as i32 / 2, caption_h as i32 / 2),
-            common::font(style, 12.0).pos(Pos::new(HPos::Center, VPos::Center)),
-        ))?;
-        let mut chart = ChartBuilder::on(&area)
-            .margin_left(style.px(4.0))
-            .margin_right(style.px(12.0))
-            .margin_bottom(style.px(4.0))
-            // The same label areas on every panel keep the plots aligned.
-            .x_label_area_size(style.px(36.0))
-            .y_label_area_size(style.px(48.0))
-            .build_cartesian_2d(Ticked::new((x0, x1), axis.ticks.clone()), 0.0..self.y_max)?;
+        )?;
         let decimals = if self.y_max >= 10.0 {
             0
         } else if self.y_max >= 1.0 {
@@ -247,22 +239,24 @@ impl RevenueMix {
         };
         let x_label = |v: &f64| axis.label(*v);
         let y_label = |v: &f64| format::fixed(*v, decimals);
-        let mut mesh = chart.configure_mesh();
-        mesh.light_line_style(TRANSPARENT)
-            .bold_line_style(style.grid)
-            .axis_style(style.text)
-            .label_style(common::font(style, 10.0))
-            .axis_desc_style(common::font(style, 11.0))
-            .y_labels(4)
-            .x_label_formatter(&x_label)
-            .y_label_formatter(&y_label);
-        if first_column {
-            mesh.y_desc("USD M / month");
-        }
-        if bottom {
-            mesh.x_desc("Month");
-        }
-        mesh.draw()?;
+        // The same label areas on every panel keep the plots aligned.
+        let chart = common::frame(
+            &area,
+            Frame {
+                x: Ticked::new((x0, x1), axis.ticks.clone()),
+                y: Ticked::numeric((0.0, self.y_max), 4),
+                margin: [4.0, 12.0, 4.0],
+                label_area: [36.0, 48.0],
+                font: [10.0, 11.0],
+                desc: [
+                    bottom.then_some("Month"),
+                    first_column.then_some("USD M / month"),
+                ],
+                label: [&x_label, &y_label],
+                grid: true,
+            },
+            style,
+        )?;
 
         // Stacked steps: mining from zero, AI/HPC from the mining top.
         let len = n.min(panel.mining_musd.len()).min(panel.hpc_musd.len());
@@ -277,9 +271,7 @@ impl RevenueMix {
             let mut points = vec![(0.0, 0.0)];
             points.extend(steps(&mut mining.iter().copied().enumerate()));
             points.push((len as f64, 0.0));
-            chart
-                .plotting_area()
-                .draw(&Polygon::new(points, style.mining.filled()))?;
+            chart.polygon(&points, style.mining.filled())?;
         }
         if hpc.iter().any(|v| *v > 0.0) {
             let mut points = steps(&mut mining.iter().zip(hpc).map(|(m, h)| m + h).enumerate());
@@ -288,9 +280,7 @@ impl RevenueMix {
                     .into_iter()
                     .rev(),
             );
-            chart
-                .plotting_area()
-                .draw(&Polygon::new(points, style.hpc.filled()))?;
+            chart.polygon(&points, style.hpc.filled())?;
         }
         Ok(())
     }

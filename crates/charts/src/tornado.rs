@@ -20,7 +20,7 @@ use plotters::prelude::*;
 use hashpivot_model::format;
 use hashpivot_model::tornado::Tornado;
 
-use crate::common::{self, Ticked};
+use crate::common::{self, Frame, Ticked};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -203,46 +203,37 @@ impl TornadoChart {
         )?;
 
         let n = self.bars.len() as f64;
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_left(style.px(12.0))
-            .margin_right(style.px(24.0))
-            .margin_bottom(style.px(8.0))
-            .x_label_area_size(style.px(40.0))
-            .y_label_area_size(0)
-            .build_cartesian_2d(
-                self.x_range.0..self.x_range.1,
-                Ticked::new((0.0, n), vec![]),
-            )?;
-        let x_label = |v: &f64| format::usd_compact(*v);
         let x_desc = format!("NPV of {} (USD)", self.name);
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(style.grid)
-            .axis_style(style.text)
-            .label_style(common::font(style, 11.0))
-            .axis_desc_style(common::font(style, 12.0))
-            .x_desc(x_desc)
-            .x_labels(5)
-            .x_label_formatter(&x_label)
-            .draw()?;
+        let chart = common::frame(
+            &plot,
+            Frame {
+                x: Ticked::numeric(self.x_range, 5),
+                y: Ticked::new((0.0, n), vec![]),
+                margin: [12.0, 24.0, 8.0],
+                label_area: [40.0, 0.0],
+                font: [11.0, 12.0],
+                desc: [Some(&x_desc), None],
+                label: [&common::usd_label, &common::no_label],
+                grid: true,
+            },
+            style,
+        )?;
 
-        let area = chart.plotting_area();
         // The base line first: the labels' boxes cover it where they cross.
-        area.draw(&PathElement::new(
-            vec![(base, 0.0), (base, n)],
+        chart.line(
+            &[(base, 0.0), (base, n)],
             style.text.stroke_width(style.px(1.5)),
-        ))?;
+        )?;
         for (k, bar) in self.bars.iter().enumerate() {
             // Bar k fills [n - k - 1, n - k] from the top: label, low bar, high bar.
             let top = n - k as f64;
-            common::boxed_label(area, (self.x_range.0, top - 0.2), &bar.label, 11.0, style)?;
+            common::boxed_label(&chart, (self.x_range.0, top - 0.2), &bar.label, 11.0, style)?;
             for (value, color, y0, y1) in [
                 (bar.npv_low, low_color, top - 0.38, top - 0.64),
                 (bar.npv_high, high_color, top - 0.64, top - 0.9),
             ] {
                 if value.is_finite() {
-                    area.draw(&Rectangle::new([(base, y0), (value, y1)], color.filled()))?;
+                    chart.rect((base, y0), (value, y1), color)?;
                 }
             }
         }
