@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(ThemeState::start());
     rerun_monte_carlo_when_idle(state);
+    crate::share_link::keep_in_address_bar(state, decoded.claimed.clone());
     let problems: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
 
     view! {
