@@ -12,6 +12,7 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".json": "application/json",
   ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close }. */

@@ -1,0 +1,36 @@
+// Registers the service worker and shows a quiet notice when a new version is ready.
+// Not in the embeddable widget (`embed=1`), which must not use storage.
+(() => {
+  if (!("serviceWorker" in navigator)) return;
+  if (new URLSearchParams(location.search).get("embed") === "1") return;
+  const notice = () => document.getElementById("update-notice");
+  const offer = (worker) => {
+    const el = notice();
+    if (!el) return;
+    el.hidden = false;
+    el.querySelector("button").onclick = () => worker.postMessage("hashpivot:activate");
+  };
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // Only after the user asked: the first install also takes control, quietly.
+    if (reloading || !window.__hashpivotUpdateAsked) return;
+    reloading = true;
+    location.reload();
+  });
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("sw.js").then((reg) => {
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      reg.addEventListener("updatefound", () => {
+        const worker = reg.installing;
+        worker?.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+        });
+      });
+    }, () => {});
+  });
+  document.addEventListener("click", (e) => {
+    if (e.target instanceof Element && e.target.closest("#update-notice button")) {
+      window.__hashpivotUpdateAsked = true;
+    }
+  }, true);
+})();
