@@ -3,9 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::ops::Range;
 
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -16,11 +14,10 @@ use hashpivot_model::format;
 
 use crate::{ChartError, ChartStyle};
 
-/// Text in the style's colour at `size` CSS pixels.
+/// Text in the style's colour at `size` CSS pixels. (The family is given as such: naming it
+/// `"sans-serif"` would lower-case the name on every call and bring in Unicode's case tables.)
 pub(crate) fn font(style: &ChartStyle, size: f64) -> TextStyle<'static> {
-    ("sans-serif", style.font(size))
-        .into_font()
-        .color(&style.text)
+    FontDesc::new(FontFamily::SansSerif, style.font(size), FontStyle::Normal).color(&style.text)
 }
 
 /// `a` laid over `b` at opacity `t` (0..=1), as an opaque colour: a translucent look without
@@ -159,8 +156,8 @@ pub(crate) fn finite_or_zero(v: f64) -> f64 {
 /// centres, plotters' own choice for a plain numeric axis, or none. Labels come from the
 /// frame's label formatter.
 ///
-/// Every chart's plot uses this type on both axes, so plotters' chart builder, mesh and label
-/// code is compiled once for all of them.
+/// Every chart's plot uses this type on both axes, and [`frame`] draws its ticks, labels and
+/// grid itself (without plotters' chart builder and mesh).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Ticked {
     lo: f64,
@@ -205,14 +202,10 @@ impl Ticked {
             padded(extent([range.0, range.1]), 0.05, 1.0)
         }
     }
-}
 
-impl Ranged for Ticked {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        let fraction = (*v - self.lo) / (self.hi - self.lo);
+    /// The pixel of `v` on an axis from pixel `limit.0` (at `lo`) to `limit.1` (at `hi`).
+    fn map(&self, v: f64, limit: (i32, i32)) -> i32 {
+        let fraction = (v - self.lo) / (self.hi - self.lo);
         let length = (limit.1 - limit.0) as f64;
         let at = if self.numeric {
             // plotters' rule for `f64` ranges.
@@ -232,18 +225,6 @@ impl Ranged for Ticked {
             // `as` saturates; keep far-off values a little outside the plot, not at i32::MAX.
             at.clamp(-1e6, 1e6) as i32
         }
-    }
-
-    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            Vec::new()
-        } else {
-            self.ticks.clone()
-        }
-    }
-
-    fn range(&self) -> Range<f64> {
-        self.lo..self.hi
     }
 }
 
@@ -282,7 +263,10 @@ pub(crate) struct Frame<'a> {
     pub grid: bool,
 }
 
-/// Draws `frame` on `area` and returns the plot inside it.
+/// Draws `frame` on `area` and returns the plot inside it: the layout of plotters' chart
+/// builder and mesh (margins, then the y labels' area left of the plot and the x labels' area
+/// under it; axis lines on the plot's edges, tick marks and labels outside it, the axis titles
+/// at the label areas' outer edges, the y title turned), painted with plain lines and texts.
 pub(crate) fn frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: Frame<'_>,
@@ -291,70 +275,116 @@ pub(crate) fn frame<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let size = |css: f64| if css > 0.0 { style.px(css) } else { 0 };
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(size(frame.margin[0]))
-        .margin_right(size(frame.margin[1]))
-        .margin_bottom(size(frame.margin[2]))
-        .x_label_area_size(size(frame.label_area[0]))
-        .y_label_area_size(size(frame.label_area[1]))
-        .build_cartesian_2d(frame.x, frame.y)?;
-    let mut mesh = chart.configure_mesh();
-    if frame.grid {
-        mesh.light_line_style(TRANSPARENT)
-            .bold_line_style(style.grid);
-    } else {
-        mesh.disable_mesh();
-    }
-    mesh.axis_style(style.text)
-        .label_style(font(style, frame.font[0]))
-        .axis_desc_style(font(style, frame.font[1]))
-        .x_label_formatter(frame.label[0])
-        .y_label_formatter(frame.label[1]);
-    if let Some(desc) = frame.desc[0] {
-        mesh.x_desc(desc);
-    }
-    if let Some(desc) = frame.desc[1] {
-        mesh.y_desc(desc);
-    }
-    mesh.draw()?;
-    let plotting = chart.plotting_area();
-    let (x0, y0) = plotting.get_base_pixel();
-    let (w, h) = plotting.dim_in_pixel();
-    Ok(Plot {
+    let size = |css: f64| if css > 0.0 { style.px(css) as i32 } else { 0 };
+    let (w, h) = area.dim_in_pixel();
+    let [margin_left, margin_right, margin_bottom] = frame.margin.map(size);
+    let [x_area, y_area] = frame.label_area.map(size);
+    // The plot, in pixels of `area`: [left, right) x [0, bottom).
+    let right = (w as i32 - margin_right).max(0);
+    let left = (margin_left + y_area).min(right);
+    let bottom = (h as i32 - margin_bottom - x_area).max(0);
+    let plot = Plot {
         area: area.clone(),
-        base: area.get_base_pixel(),
-        rect: [x0, y0, x0 + w as i32, y0 + h as i32],
-        coord: plotting.as_coord_spec().clone(),
-    })
+        rect: [left, 0, right, bottom],
+        x: frame.x,
+        y: frame.y,
+    };
+    let (pw, ph) = (right - left, bottom);
+    let has_x = x_area > 0 && pw > 0;
+    let has_y = y_area > 0 && ph > 0;
+    // plotters' tick marks: 5% of the plot's shorter side, at most 5 pixels.
+    let tick = ((pw.min(ph) as f64 * 0.05).round() as i32).min(5);
+    let axis = ShapeStyle::from(&style.text);
+    let grid = ShapeStyle::from(&style.grid);
+    let line = |a: (i32, i32), b: (i32, i32), s: ShapeStyle| -> Result<(), ChartError> {
+        area.draw(&PathElement::new(vec![a, b], s))?;
+        Ok(())
+    };
+    let desc_font = font(style, frame.font[1]);
+    if let (true, Some(desc)) = (has_y, frame.desc[1]) {
+        area.draw_text(
+            desc,
+            &desc_font
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+            (left - y_area, ph / 2),
+        )?;
+    }
+    if let (true, Some(desc)) = (has_x, frame.desc[0]) {
+        area.draw_text(
+            desc,
+            &desc_font.pos(Pos::new(HPos::Center, VPos::Bottom)),
+            (left + pw / 2, bottom + x_area),
+        )?;
+    }
+    let xs: Vec<i32> = plot.x.ticks.iter().map(|v| plot.px(0, *v)).collect();
+    let ys: Vec<i32> = plot.y.ticks.iter().map(|v| plot.px(1, *v)).collect();
+    if frame.grid {
+        for x in &xs {
+            line((*x, bottom - 1), (*x, 0), grid)?;
+        }
+        for y in &ys {
+            line((left, *y), (right - 1, *y), grid)?;
+        }
+    }
+    let label_font = font(style, frame.font[0]);
+    if has_y {
+        line((left - 1, 0), (left - 1, ph - 1), axis)?;
+        let label_font = label_font.pos(Pos::new(HPos::Right, VPos::Center));
+        for (v, y) in plot.y.ticks.iter().zip(&ys) {
+            if (0..ph).contains(y) {
+                area.draw_text(&(frame.label[1])(v), &label_font, (left - 2 * tick, *y))?;
+                line((left - 1 - tick, *y), (left - 1, *y), axis)?;
+            }
+        }
+    }
+    if has_x {
+        line((left, bottom), (right - 1, bottom), axis)?;
+        let label_font = label_font.pos(Pos::new(HPos::Center, VPos::Top));
+        for (v, x) in plot.x.ticks.iter().zip(&xs) {
+            if (left..right).contains(x) {
+                area.draw_text(&(frame.label[0])(v), &label_font, (*x, bottom + 2 * tick))?;
+                line((*x, bottom), (*x, bottom + tick), axis)?;
+            }
+        }
+    }
+    Ok(plot)
 }
 
 /// A framed plot: data coordinates mapped to pixels by hand, and every shape drawn in pixels,
-/// so each plotters element type is compiled once (shared with the legend) rather than once per
-/// coordinate type.
+/// so each plotters element type is compiled once (shared with the legend and the frame).
 pub(crate) struct Plot<DB: DrawingBackend> {
     /// The framed area (the plot with its margins and label areas), in pixels from its top
     /// left: labels next to the plot may reach into the margins.
     pub area: DrawingArea<DB, Shift>,
-    /// `area`'s top left on the backend.
-    base: (i32, i32),
-    /// The plot's left, top, right and bottom on the backend.
+    /// The plot's left, top, right and bottom on `area` (right and bottom exclusive).
     rect: [i32; 4],
-    coord: Cartesian2d<Ticked, Ticked>,
+    x: Ticked,
+    y: Ticked,
 }
 
 impl<DB: DrawingBackend> Plot<DB>
 where
     DB::ErrorType: 'static,
 {
+    /// The pixel of `v` on the x (`axis` 0) or y (1) axis, as plotters maps it: the first
+    /// to the last pixel of the plot, y upwards.
+    fn px(&self, axis: usize, v: f64) -> i32 {
+        let [x0, y0, x1, y1] = self.rect;
+        if axis == 0 {
+            self.x.map(v, (x0, x1 - 1))
+        } else {
+            self.y.map(v, (y1 - 1, y0))
+        }
+    }
+
     /// The pixel of data point `p` on [`Plot::area`], kept inside the plot as plotters keeps
     /// the points of shapes drawn on it.
     pub fn at(&self, p: (f64, f64)) -> (i32, i32) {
-        let (x, y) = self.coord.translate(&p);
         let [x0, y0, x1, y1] = self.rect;
         (
-            x.min(x1).max(x0) - self.base.0,
-            y.min(y1).max(y0) - self.base.1,
+            self.px(0, p.0).min(x1).max(x0),
+            self.px(1, p.1).min(y1).max(y0),
         )
     }
 

@@ -197,6 +197,11 @@ impl RevenueMix {
             style,
         )?;
         let (columns, rows) = self.grid(style.width);
+        // Too small to hold a panel (plotters' split would overflow on negative space).
+        let (w, h) = plot.dim_in_pixel();
+        if (w as usize) < 40 * columns || (h as usize) < 40 * rows {
+            return Ok(());
+        }
         let cells = plot.split_evenly((rows, columns));
         let axis = MonthAxis::new(&self.months, style.width as f64 / columns as f64 - 60.0);
         for (i, (panel, area)) in self.panels.iter().zip(&cells).enumerate() {

@@ -455,3 +455,16 @@ fn a_long_title_shrinks_then_is_cut_to_fit_a_phone() {
     assert!(shown.ends_with('\u{2026}'), "{shown}");
     assert!(shown.chars().count() * 11 * 56 / 100 <= 320, "{shown}");
 }
+
+#[test]
+fn tiny_canvases_draw_without_panicking() {
+    let s = support::scenario();
+    let charts = Charts::of(&s);
+    for (w, h) in [(1, 1), (20, 20), (59, 300), (360, 50)] {
+        let style = ChartStyle::light(w, h);
+        svg::render(&style, |a| charts.revenue_mix.draw(a, &style)).unwrap();
+        svg::render(&style, |a| charts.cashflow.draw(a, &style)).unwrap();
+        svg::render(&style, |a| charts.tornado.draw(a, &style)).unwrap();
+        svg::render(&style, |a| charts.map.draw(a, &style)).unwrap();
+    }
+}
