@@ -6,6 +6,7 @@ use std::time::Duration;
 use hashpivot_model::query;
 use leptos::prelude::*;
 
+use crate::components::embed::{self, Embed};
 use crate::components::{
     Charts, Headline, InputsPanel, LinkBanner, MonthTable, PresetPicker, Strategies, ThemeSwitch,
 };
@@ -18,20 +19,62 @@ pub const PAGE_KEYS: [&str; 4] = ["lang", "embed", "view", "controls"];
 /// How long inputs must rest before the Monte Carlo reruns.
 const MONTE_CARLO_DELAY: Duration = Duration::from_millis(150);
 
-/// The Hashpivot app. Reads the share link in the address bar, and provides [`AppState`] and
-/// [`ThemeState`] as context to everything below it.
-#[component]
-pub fn App() -> impl IntoView {
+/// What both the page and the widget set up from the link: the state (provided as context with
+/// the theme), the page's own link pairs and the messages about what was ignored.
+struct Setup {
+    claimed: Vec<(String, String)>,
+    problems: Vec<String>,
+}
+
+/// Reads the share link, provides [`AppState`] and [`ThemeState`], and starts the Monte Carlo
+/// and the address-bar sync. `persist`: whether the theme choice may use storage.
+fn setup(persist: bool) -> Setup {
     let search = window().location().search().unwrap_or_default();
     let decoded = query::decode(&search, &PAGE_KEYS);
     let state = AppState::new(decoded.scenario);
     state.preset.set(decoded.preset);
     provide_context(state);
-    provide_context(ThemeState::start());
+    provide_context(ThemeState::start(persist));
     rerun_monte_carlo_when_idle(state);
     crate::share_link::keep_in_address_bar(state, decoded.claimed.clone());
-    let problems: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    Setup {
+        claimed: decoded.claimed,
+        problems: decoded.problems.iter().map(ToString::to_string).collect(),
+    }
+}
 
+/// Whether the address asks for the embeddable widget (`embed=1`).
+pub fn is_widget() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    query::decode(&search, &PAGE_KEYS)
+        .claimed
+        .iter()
+        .any(|(k, v)| k == "embed" && v == "1")
+}
+
+/// The embeddable widget (see [`crate::components::embed`]). It keeps nothing in storage.
+#[component]
+pub fn Widget() -> impl IntoView {
+    let Setup {
+        claimed,
+        mut problems,
+    } = setup(false);
+    let request = embed::request(&claimed);
+    problems.extend(request.problems.iter().cloned());
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-embed", "1");
+    }
+    view! {
+        <LinkBanner problems=problems />
+        <Embed request=request claimed=claimed />
+    }
+}
+
+/// The Hashpivot app. Reads the share link in the address bar, and provides [`AppState`] and
+/// [`ThemeState`] as context to everything below it.
+#[component]
+pub fn App() -> impl IntoView {
+    let Setup { problems, .. } = setup(true);
     view! {
         <a class="skip-link" href="#results">"Skip to the strategies and charts"</a>
         <header class="masthead">

@@ -16,8 +16,13 @@ pub mod theme;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] on `<body>`.
+/// Installs the panic hook and mounts [`App`] on `<body>`, or the widget
+/// ([`app::Widget`]) when the address asks for it with `embed=1`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    if app::is_widget() {
+        leptos::mount::mount_to_body(app::Widget);
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }

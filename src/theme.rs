@@ -76,9 +76,11 @@ impl ThemeState {
         }
     }
 
-    /// Reads the stored choice and the system setting, follows changes to both, and keeps
-    /// `<html data-theme>` in step.
-    pub fn start() -> ThemeState {
+    /// Reads the stored choice (if `persist`) and the system setting, follows changes to both,
+    /// and keeps `<html data-theme>` in step. With `persist` false nothing is read from or
+    /// written to storage (the embedded widget).
+    pub fn start(persist: bool) -> ThemeState {
+        let storage = move || if persist { storage() } else { None };
         let stored = storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .map(|k| Theme::from_key(&k))

@@ -50,6 +50,10 @@ where
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
+        // Not displayed (the widget shows one chart): nothing to paint.
+        if canvas.client_width() == 0 {
+            return;
+        }
         let style = style_for(&canvas, dark, height);
         let outcome = draw(&canvas, &style).err().map(|e| e.to_string());
         if outcome != failure.get_untracked() {

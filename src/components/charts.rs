@@ -39,9 +39,14 @@ macro_rules! chart {
     }};
 }
 
-/// Every chart, in a responsive grid.
+/// Every chart, in a responsive grid; with `view`, only that one is shown (the widget).
 #[component]
-pub fn Charts() -> impl IntoView {
+pub fn Charts(
+    /// Show only this chart (one of [`crate::components::embed::VIEWS`]); the others are not
+    /// displayed, so they are not painted either.
+    #[prop(default = None)]
+    view: Option<&'static str>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let names = Memo::new(move |_| {
         state.scenario.with(|s| {
@@ -99,7 +104,7 @@ pub fn Charts() -> impl IntoView {
     });
 
     view! {
-        <section class="charts" aria-label="Charts">
+        <section class="charts" aria-label="Charts" data-view=view>
             {chart!(
                 "chart-revenue-mix",
                 revenue,

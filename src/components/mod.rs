@@ -4,6 +4,7 @@ pub mod chart_canvas;
 pub mod charts;
 pub mod contracts;
 pub mod debt;
+pub mod embed;
 pub mod headline;
 pub mod inputs_panel;
 pub mod kpi;
