@@ -22,6 +22,9 @@
 
 use serde::Serialize;
 
+mod csv;
+pub use csv::{csv, MONTH_COLUMNS};
+
 use crate::calendar::YearMonth;
 use crate::error::ValidationError;
 use crate::kernel::{StrategyKernel, Timeline};
