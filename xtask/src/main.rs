@@ -3,10 +3,12 @@
 //! - `serve`: install what is missing, build, serve on http://127.0.0.1:8080 (live reload).
 //! - `test`: every check CI runs; ends with `N passed, N failed`.
 //! - `dist`: release build into `dist/`.
+//! - `bench`: performance figures against their goals, into `bench/results.json` and `RESULTS.md`.
 //! - `setup`: only install the tools.
 //!
 //! Each step prints its name; a failing step says which it was and what to do.
 
+mod bench;
 mod cmd;
 mod size;
 mod test;
@@ -14,10 +16,11 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve | test | dist | setup>
+const USAGE: &str = "usage: cargo xtask <serve | test | dist | bench | setup>
   serve   install missing tools, build and serve the app on http://127.0.0.1:8080
   test    fmt, clippy, native + wasm tests, release build, browser tests, size budget
   dist    release build into dist/
+  bench   kernels natively and in wasm, page latency, long tasks, bytes, Lighthouse (bench/)
   setup   install the tools only (wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, node)";
 
 fn main() -> ExitCode {
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test::run(),
         Some("dist") => dist(),
+        Some("bench") => bench::run(),
         Some("setup") => tools::Tools::ensure(tools::Needs::ALL).map(|_| ()),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -1,4 +1,9 @@
-//! The first-load size budget: brotli bytes of the wasm, JS, CSS and HTML in `dist/`.
+//! The first-load size budget: brotli bytes of the wasm, JS, CSS and HTML the page loads.
+//!
+//! The first load is `index.html` and the files it references (`href`/`src`: Trunk's JS and
+//! the wasm it preloads, the stylesheet, the scripts); files it does not reference, such as the
+//! service worker (registered after the page has loaded) or `embed.html` (another page), are
+//! not part of it. Without an `index.html` every top-level asset counts.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,9 +14,42 @@ pub const BUDGET_BROTLI_BYTES: u64 = 250_000;
 /// Extensions that make up the first load.
 const FIRST_LOAD: [&str; 4] = ["wasm", "js", "css", "html"];
 
-/// A table of the first-load assets; `Err` with the same table when over budget.
-pub fn check(dist: &Path) -> Result<String, String> {
-    let mut rows = Vec::new();
+/// Local paths in `href="..."` and `src="..."` attributes of `html`, without a leading `/` or
+/// `./`; links to other origins, data and fragments are left out.
+fn referenced(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for part in html.split(attr).skip(1) {
+            let value = part.split('"').next().unwrap_or_default();
+            let local = !(value.is_empty()
+                || value.contains("://")
+                || value.starts_with("//")
+                || value.starts_with("data:")
+                || value.starts_with('#'));
+            if local {
+                let path = value.split(['?', '#']).next().unwrap_or_default();
+                out.push(
+                    path.trim_start_matches("./")
+                        .trim_start_matches('/')
+                        .to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The first-load assets of `dist` (file name and contents), in no particular order.
+pub fn first_load(dist: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let wanted: Option<Vec<String>> =
+        std::fs::read_to_string(dist.join("index.html"))
+            .ok()
+            .map(|html| {
+                let mut names = referenced(&html);
+                names.push("index.html".into());
+                names
+            });
+    let mut files = Vec::new();
     let entries = std::fs::read_dir(dist)
         .map_err(|e| format!("size budget: cannot read {}: {e}", dist.display()))?;
     for entry in entries.flatten() {
@@ -29,6 +67,18 @@ pub fn check(dist: &Path) -> Result<String, String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if wanted.as_ref().is_some_and(|w| !w.contains(&name)) {
+            continue;
+        }
+        files.push((name, bytes));
+    }
+    Ok(files)
+}
+
+/// A table of the first-load assets; `Err` with the same table when over budget.
+pub fn check(dist: &Path) -> Result<String, String> {
+    let mut rows = Vec::new();
+    for (name, bytes) in first_load(dist)? {
         rows.push((name, bytes.len() as u64, brotli_len(&bytes)?));
     }
     if rows.is_empty() {
@@ -73,6 +123,32 @@ pub fn brotli_len(bytes: &[u8]) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_what_index_html_references_is_first_load() {
+        let dir = std::env::temp_dir().join(format!("hashpivot-first-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            r#"<link rel="preload" href="/app_bg.wasm"><script src="./a.js?v=1"></script>
+               <link rel="stylesheet" href="main.css"><a href="https://example.org/x.js">x</a>"#,
+        )
+        .unwrap();
+        for f in [
+            "app_bg.wasm",
+            "a.js",
+            "main.css",
+            "sw.js",
+            "embed.html",
+            "x.js",
+        ] {
+            std::fs::write(dir.join(f), f).unwrap();
+        }
+        let mut names: Vec<String> = first_load(&dir).unwrap().into_iter().map(|f| f.0).collect();
+        names.sort();
+        assert_eq!(names, ["a.js", "app_bg.wasm", "index.html", "main.css"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn brotli_shrinks_repetitive_text_and_roundtrips_length_order() {

@@ -12,21 +12,17 @@ fn main() {}
 criterion::criterion_main!(native::kernels);
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/scenarios.rs"]
+mod scenarios;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion};
-    use hashpivot_model::kernel::{StrategyKernel, Timeline};
-    use hashpivot_model::{decision_map, montecarlo, project, Scenario};
+    use hashpivot_model::{decision_map, montecarlo, project};
 
-    fn scenario() -> Scenario {
-        let mut s = Scenario {
-            horizon_months: 120,
-            ..Scenario::default()
-        };
-        s.monte_carlo.paths = 10_000;
-        s
-    }
+    use crate::scenarios::{monte_carlo_inputs, scenario, MAP};
 
     fn projection(c: &mut Criterion) {
         let s = scenario();
@@ -37,8 +33,7 @@ mod native {
 
     fn monte_carlo(c: &mut Criterion) {
         let s = scenario();
-        let t = Timeline::new(&s);
-        let kernels: Vec<StrategyKernel> = (0..3).map(|i| StrategyKernel::new(&s, i, &t)).collect();
+        let (t, kernels) = monte_carlo_inputs(&s);
         let mut group = c.benchmark_group("monte carlo");
         group.sample_size(10);
         group.bench_function("10,000 paths x 120 months x 3 strategies", |b| {
@@ -50,7 +45,7 @@ mod native {
     fn decision(c: &mut Criterion) {
         let s = scenario();
         c.bench_function("decision map 64 x 64", |b| {
-            b.iter(|| decision_map::run(black_box(&s), 64, 64).unwrap())
+            b.iter(|| decision_map::run(black_box(&s), MAP.0, MAP.1).unwrap())
         });
     }
 
