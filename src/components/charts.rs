@@ -16,6 +16,7 @@ use hashpivot_charts::tornado::TornadoChart;
 use hashpivot_model::format;
 use leptos::prelude::*;
 
+use crate::components::strategy_select::StrategySelect;
 use crate::components::ChartCanvas;
 use crate::state::AppState;
 
@@ -132,27 +133,7 @@ pub fn Charts(
             </div>
             <div class="chart-with-tools">
                 <div class="chart-tools">
-                    <label for="tornado-strategy">"NPV sensitivity of"</label>
-                    <select
-                        id="tornado-strategy"
-                        data-testid="tornado-strategy"
-                        on:change=move |ev| tornado_of.set(event_target_value(&ev).parse().unwrap_or(0))
-                    >
-                        {move || {
-                            names
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, n)| {
-                                    view! {
-                                        <option value=i.to_string() selected=move || tornado_of.get() == i>
-                                            {n}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
+                    <StrategySelect id="tornado-strategy" label="NPV sensitivity of" selected=tornado_of />
                 </div>
                 {chart!("chart-tornado", tornado)}
             </div>

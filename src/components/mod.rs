@@ -13,6 +13,7 @@ pub mod month_table;
 pub mod number_input;
 pub mod preset_picker;
 pub mod strategies;
+pub mod strategy_select;
 pub mod theme_switch;
 
 pub use chart_canvas::ChartCanvas;

@@ -7,6 +7,7 @@ use hashpivot_model::format;
 use hashpivot_model::projection::MonthRow;
 use leptos::prelude::*;
 
+use crate::components::strategy_select::StrategySelect;
 use crate::fmt;
 use crate::state::AppState;
 
@@ -234,14 +235,6 @@ pub fn MonthTable() -> impl IntoView {
         column: None,
         descending: false,
     });
-    let names = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.strategies
-                .iter()
-                .map(|st| st.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
     let header = move |col: Option<usize>, title: &'static str, unit: &'static str| {
         let aria = move || {
             let s = sort.get();
@@ -305,29 +298,7 @@ pub fn MonthTable() -> impl IntoView {
             {move || {
                 open.get().then(|| view! {
                 <div class="table-tools">
-                    <label for="table-strategy">"Strategy"</label>
-                    <select
-                        id="table-strategy"
-                        data-testid="table-strategy"
-                        on:change=move |ev| {
-                            strategy.set(event_target_value(&ev).parse().unwrap_or(0))
-                        }
-                    >
-                        {move || {
-                            names
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, n)| {
-                                    view! {
-                                        <option value=i.to_string() selected=move || strategy.get() == i>
-                                            {n}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
+                    <StrategySelect id="table-strategy" label="Strategy" selected=strategy />
                     <span class="unit">"Money in USD, power in MW at the meter. Same numbers as the CLI's CSV."</span>
                 </div>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Monthly table, scrolls sideways">
