@@ -1,8 +1,6 @@
 //! The page: presets and theme on top, then the headline figures, the inputs beside the
 //! strategies, the six charts and the monthly table.
 
-use std::time::Duration;
-
 use hashpivot_model::query;
 use leptos::prelude::*;
 
@@ -15,9 +13,6 @@ use crate::theme::ThemeState;
 
 /// Link keys the page itself reads (the model ignores them).
 pub const PAGE_KEYS: [&str; 4] = ["lang", "embed", "view", "controls"];
-
-/// How long inputs must rest before the Monte Carlo reruns.
-const MONTE_CARLO_DELAY: Duration = Duration::from_millis(150);
 
 /// What both the page and the widget set up from the link: the state (provided as context with
 /// the theme), the page's own link pairs and the messages about what was ignored.
@@ -35,7 +30,7 @@ fn setup(persist: bool) -> Setup {
     state.preset.set(decoded.preset);
     provide_context(state);
     provide_context(ThemeState::start(persist));
-    rerun_monte_carlo_when_idle(state);
+    crate::monte_carlo::keep_running(state);
     crate::share_link::keep_in_address_bar(state, decoded.claimed.clone());
     Setup {
         claimed: decoded.claimed,
@@ -107,19 +102,4 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
-}
-
-/// Reruns the Monte Carlo once the scenario has not changed for [`MONTE_CARLO_DELAY`], so a
-/// slider drag is never held up by it; the chart says it is recomputing meanwhile.
-fn rerun_monte_carlo_when_idle(state: AppState) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        state.scenario.track();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle =
-            set_timeout_with_handle(move || state.run_monte_carlo(), MONTE_CARLO_DELAY).ok();
-        pending.set_value(handle);
-    });
 }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod field;
 pub mod fmt;
 pub mod inputs;
+pub mod monte_carlo;
 pub mod share_link;
 pub mod state;
 pub mod theme;

@@ -48,6 +48,8 @@ pub struct AppState {
     pub decision_map: Memo<Option<DecisionMap>>,
     /// The last Monte Carlo run, and the scenario it was run on.
     pub monte_carlo: RwSignal<Option<(MonteCarloResult, Scenario)>>,
+    /// Share of the running Monte Carlo done, 0 to 1; `None` when none is running.
+    pub monte_carlo_progress: RwSignal<Option<f64>>,
 }
 
 impl AppState {
@@ -78,6 +80,7 @@ impl AppState {
             tornado,
             decision_map,
             monte_carlo: RwSignal::new(None),
+            monte_carlo_progress: RwSignal::new(None),
         }
     }
 

@@ -95,11 +95,13 @@ pub fn Charts(
     });
     let stale = state.monte_carlo_stale();
     let paths = Memo::new(move |_| state.scenario.with(|s| s.monte_carlo.paths));
+    let progress = state.monte_carlo_progress;
     let mc_status = Signal::derive(move || {
         stale.get().then(|| {
             format!(
-                "Recomputing {} paths for the current inputs...",
-                format::plain(paths.get() as f64)
+                "Simulating {} paths for the current inputs: {}%",
+                format::plain(paths.get() as f64),
+                (progress.get().unwrap_or(0.0) * 100.0).floor()
             )
         })
     });

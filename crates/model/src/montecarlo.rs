@@ -24,9 +24,11 @@
 //! assert!((0.0..=1.0).contains(&r.beats_first[1]));
 //! ```
 
-use rand_core::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::Serialize;
+
+mod simulation;
+pub use simulation::Simulation;
 
 use crate::calendar::YearMonth;
 use crate::error::ValidationError;
@@ -98,127 +100,11 @@ fn path_seed(seed: u64, path: u64) -> u64 {
 }
 
 /// The simulation on prepared kernels (the deterministic timeline gives the hashrate trend,
-/// the discount factors and the months).
+/// the discount factors and the months). The same as [`Simulation`] run to the end.
 pub fn simulate(s: &Scenario, t: &Timeline, kernels: &[StrategyKernel]) -> MonteCarloResult {
-    let n_paths = s.monte_carlo.paths.max(1) as usize;
-    let months = t.len();
-    let mc = &s.monte_carlo;
-    let power = s.site.power_usd_mwh;
-    let sigma = mc.btc_volatility_pct_year / 100.0 / 12f64.sqrt();
-    let mu = libm::log(1.0 + mc.btc_drift_pct_year / 100.0) / 12.0;
-    let drift = mu - 0.5 * sigma * sigma;
-    let follow = mc.hashrate_follows_price_pct / 100.0;
-    let hr_sigma = mc.hashrate_volatility_pct_year / 100.0 / 12f64.sqrt();
-    let lag = mc.hashrate_lag_months as usize;
-
-    // Per path: generator, log price, hashrate deviation, recent price returns, contract ends.
-    let mut rngs: Vec<Xoshiro256PlusPlus> = (0..n_paths)
-        .map(|p| Xoshiro256PlusPlus::seed_from_u64(path_seed(mc.seed, p as u64)))
-        .collect();
-    let log_p0 = libm::log(s.network.btc_price_usd);
-    let mut log_price = vec![log_p0; n_paths];
-    let mut deviation = vec![0.0f64; n_paths];
-    let mut returns = vec![0.0f64; n_paths * (lag + 1)];
-    let contract_count: usize = kernels.iter().map(|k| k.contracts.len()).sum();
-    let mut ends = vec![u32::MAX; n_paths * contract_count];
-    let mut delays = vec![0u32; n_paths * contract_count];
-    for (p, rng) in rngs.iter_mut().enumerate() {
-        let mut i = 0;
-        for k in kernels {
-            for c in &k.contracts {
-                let at = p * contract_count + i;
-                // Delivery delay: geometric with the scenario's delay as its mean (no draw when
-                // the mean is 0, so those paths' streams are unchanged).
-                delays[at] = sample_delay(rng, c.expected_delay as f64);
-                if c.hazard_monthly > 0.0 {
-                    let u: f64 = 1.0 - unit(rng); // in (0, 1]
-                    let survive = libm::floor(libm::log(u) / libm::log(1.0 - c.hazard_monthly));
-                    // Alive through `first + survive`: P(alive at m) = (1 - h)^(m - first), the
-                    // survival the deterministic run uses.
-                    let first = c.first_revenue(delays[at] as usize) as f64;
-                    ends[at] = (first + survive + 1.0).min(u32::MAX as f64) as u32;
-                }
-                i += 1;
-            }
-        }
-    }
-
-    let n_strategies = kernels.len();
-    let mut cumulative = vec![0.0f64; n_strategies * n_paths];
-    let mut npv = vec![0.0f64; n_strategies * n_paths];
-    let mut bands: Vec<Bands> = (0..n_strategies)
-        .map(|_| Bands::with_capacity(months))
-        .collect();
-    let mut scratch = vec![0.0f64; n_paths];
-
-    for m in 0..months {
-        let trend_h = t.network_eh_s[m];
-        let hours = t.hours[m];
-        let discount = t.discount[m];
-        for p in 0..n_paths {
-            let rng = &mut rngs[p];
-            let (z1, z2) = normal_pair(rng);
-            let r = drift + sigma * z1;
-            log_price[p] += r;
-            let ring = &mut returns[p * (lag + 1)..(p + 1) * (lag + 1)];
-            ring[m % (lag + 1)] = r;
-            let lagged = if m >= lag {
-                ring[(m - lag) % (lag + 1)] - drift
-            } else {
-                0.0
-            };
-            deviation[p] += follow * lagged + hr_sigma * z2;
-            // Revenue needs only price / hashrate: one exp of the difference instead of two.
-            let price = libm::exp(log_price[p] - deviation[p]);
-            let hashrate = trend_h;
-            let mut i = 0;
-            for (si, k) in kernels.iter().enumerate() {
-                let first_contract = i;
-                let path = p * contract_count + first_contract;
-                let fcf = k.fcf(m, hours, price, hashrate, power, |c| {
-                    let alive = if (m as u32) < ends[path + c] {
-                        1.0
-                    } else {
-                        0.0
-                    };
-                    (alive, delays[path + c] as usize)
-                });
-                i += k.contracts.len();
-                let at = si * n_paths + p;
-                cumulative[at] += fcf;
-                npv[at] += fcf * discount;
-            }
-        }
-        for (si, b) in bands.iter_mut().enumerate() {
-            scratch.copy_from_slice(&cumulative[si * n_paths..(si + 1) * n_paths]);
-            b.push(percentiles(&mut scratch));
-        }
-    }
-
-    let npv_of = |si: usize| &npv[si * n_paths..(si + 1) * n_paths];
-    let beats_first = (0..n_strategies)
-        .map(|si| {
-            if si == 0 {
-                return 0.0;
-            }
-            let wins = npv_of(si)
-                .iter()
-                .zip(npv_of(0))
-                .filter(|(a, b)| a > b)
-                .count();
-            wins as f64 / n_paths as f64
-        })
-        .collect();
-    let npv = (0..n_strategies)
-        .map(|si| distribution(npv_of(si)))
-        .collect();
-    MonteCarloResult {
-        paths: n_paths as u32,
-        months: t.month.clone(),
-        bands,
-        npv,
-        beats_first,
-    }
+    let mut sim = Simulation::prepared(s, t.clone(), kernels.to_vec());
+    while !sim.step(usize::MAX) {}
+    sim.finish()
 }
 
 /// Two independent standard normal numbers (Marsaglia's polar method). Only `libm`'s log and
@@ -334,6 +220,7 @@ fn distribution(values: &[f64]) -> NpvDistribution {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rand_core::SeedableRng;
 
     #[test]
     fn percentiles_match_a_full_sort() {
@@ -368,6 +255,7 @@ mod tests {
 #[cfg(test)]
 mod normal_tests {
     use super::*;
+    use rand_core::SeedableRng;
 
     #[test]
     fn polar_normals_have_mean_zero_and_variance_one() {
