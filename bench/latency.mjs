@@ -104,11 +104,12 @@ async function longTasks(paths) {
     if (running) ch.port2.postMessage(0);
   };
   ch.port2.postMessage(0);
-  // When the app's Monte Carlo timer fires (the app waits for the inputs to rest 150 ms).
+  // When the app's Monte Carlo rest timer fires (src/monte_carlo.rs: the inputs rest 60 ms;
+  // its slices use 0 ms and the share-link timer 250 ms, so any delay in between is the rest).
   let timerFired = null;
   const setTimeoutOriginal = window.setTimeout;
   window.setTimeout = function (cb, ms, ...rest) {
-    if (typeof cb === "function" && ms === 150) {
+    if (typeof cb === "function" && ms > 0 && ms < 200 && timerFired === null) {
       const wrapped = cb;
       cb = (...a) => { timerFired = performance.now(); return wrapped(...a); };
     }
