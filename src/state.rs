@@ -119,6 +119,14 @@ impl AppState {
         self.update(|s| set(s, value))
     }
 
+    /// The strategies' names, in order.
+    pub fn strategy_names(&self) -> Memo<Vec<String>> {
+        let scenario = self.scenario;
+        Memo::new(move |_| {
+            scenario.with(|s| s.strategies.iter().map(|st| st.name.clone()).collect())
+        })
+    }
+
     /// Index of the pure-mining strategy: the first without AI/HPC contracts, else the first.
     pub fn pure_index(&self) -> Memo<usize> {
         let scenario = self.scenario;

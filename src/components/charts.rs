@@ -49,14 +49,7 @@ pub fn Charts(
     view: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let names = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.strategies
-                .iter()
-                .map(|st| st.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let names = state.strategy_names();
     let revenue = Memo::new(move |_| state.projection.with(RevenueMix::from_projection));
     let cashflow = Memo::new(move |_| state.projection.with(Cashflow::from_projection));
     let per_mw = Memo::new(move |_| state.projection.with(PerMw::from_projection));

@@ -15,14 +15,7 @@ pub fn StrategySelect(
     selected: RwSignal<usize>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let names = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.strategies
-                .iter()
-                .map(|st| st.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let names = state.strategy_names();
     view! {
         <label for=id>{label}</label>
         <select
