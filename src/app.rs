@@ -39,12 +39,15 @@ fn setup(persist: bool) -> Setup {
 }
 
 /// Whether the address asks for the embeddable widget (`embed=1`).
+/// Read the way `public/embed.js` and `sw-register.js` read it, without decoding the scenario
+/// (the page decodes the link once, in `setup`).
 pub fn is_widget() -> bool {
     let search = window().location().search().unwrap_or_default();
-    query::decode(&search, &PAGE_KEYS)
-        .claimed
-        .iter()
-        .any(|(k, v)| k == "embed" && v == "1")
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("embed"))
+        .as_deref()
+        == Some("1")
 }
 
 /// The embeddable widget (see [`crate::components::embed`]). It keeps nothing in storage.

@@ -26,7 +26,9 @@ use hashpivot_model::decision_map::{self, DecisionMap};
 use hashpivot_model::montecarlo::{self, MonteCarloResult};
 use hashpivot_model::projection::{project, Projection};
 use hashpivot_model::tornado::{self, Tornado};
-use hashpivot_model::{query, Scenario, ValidationError};
+use hashpivot_model::{Scenario, ValidationError};
+
+use crate::field::FieldPath;
 use leptos::prelude::*;
 
 /// Columns and rows of the decision map.
@@ -104,19 +106,26 @@ impl AppState {
         Ok(())
     }
 
-    /// Sets the scalar input with share-link key `key` (e.g. `btc`) to `value`, in its bound's
-    /// unit, if the model accepts it.
-    pub fn set_key(&self, key: &str, value: f64) -> Result<(), ValidationError> {
-        let (Some(bound), Some((_, set))) = (query::bound(key), query::accessor(key)) else {
+    /// Sets the number at `path` to `value`, in its bound's unit, if the model accepts it (the
+    /// bound's range first, then the whole scenario). Every input on the page writes this way.
+    pub fn set(&self, path: FieldPath, value: f64) -> Result<(), ValidationError> {
+        let Some(bound) = path.bound() else {
             return Err(ValidationError {
-                field: key.into(),
-                label: key.into(),
+                field: path.id(),
+                label: path.id(),
                 value: hashpivot_model::format::plain(value),
                 allowed: "a known input".into(),
             });
         };
         let value = bound.check(value)?;
-        self.update(|s| set(s, value))
+        self.update(|s| {
+            path.set(s, value);
+        })
+    }
+
+    /// Sets the scalar input with share-link key `key` (e.g. `btc`); see [`AppState::set`].
+    pub fn set_key(&self, key: &'static str, value: f64) -> Result<(), ValidationError> {
+        self.set(FieldPath::Scalar(key), value)
     }
 
     /// The strategies' names, in order.
@@ -173,6 +182,7 @@ fn empty_projection() -> Projection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hashpivot_model::query;
 
     fn with_owner<T>(f: impl FnOnce() -> T) -> T {
         let owner = Owner::new();

@@ -9,7 +9,7 @@
 //! [`crate::inputs`] for the words around each input; [`crate::state::AppState::update`] for
 //! how a value is accepted or refused.
 
-use hashpivot_model::{format, ValidationError};
+use hashpivot_model::format;
 use leptos::prelude::*;
 
 use crate::field::FieldPath;
@@ -38,12 +38,7 @@ pub fn NumberInput(
         return view! { <p class="error">"Unknown input: " {id}</p> }.into_any();
     };
     let value = Memo::new(move |_| state.scenario.with(|s| path.get(s).unwrap_or(0.0)));
-    let set = move |v: f64| -> Result<(), ValidationError> {
-        let v = bound.check(v)?;
-        state.update(|s| {
-            path.set(s, v);
-        })
-    };
+    let set = move |v: f64| state.set(path, v);
     // What the user typed last; cleared when the slider takes over.
     let typed = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
