@@ -24,7 +24,8 @@ use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
-use crate::common::{self, Frame, MonthAxis, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self, MonthAxis};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -166,16 +167,7 @@ impl Cashflow {
         if self.lines.is_empty() || self.months.is_empty() {
             return common::message(&titled, style, "No cash flow to show");
         }
-        let mut entries: Vec<Entry> = self
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Entry {
-                label: l.name.clone(),
-                color: style.series_color(i),
-                mark: Mark::Line,
-            })
-            .collect();
+        let mut entries = legend::series(self.lines.iter().map(|x| x.name.as_str()), style);
         if self.lines.iter().any(|l| l.payback.is_some()) {
             entries.push(Entry {
                 label: "Payback month".into(),
@@ -188,7 +180,7 @@ impl Cashflow {
         let n = self.months.len();
         let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
         let x_label = |v: &f64| axis.label(*v);
-        let chart = common::frame(
+        let chart = axes::frame(
             &plot,
             Frame {
                 x: Ticked::new(MonthAxis::range(n), axis.ticks.clone()),
@@ -197,7 +189,7 @@ impl Cashflow {
                 label_area: [40.0, 64.0],
                 font: [11.0, 12.0],
                 desc: [Some("Month"), Some("Cumulative free cash flow (USD)")],
-                label: [&x_label, &common::usd_label],
+                label: [&x_label, &axes::usd_label],
                 grid: true,
             },
             style,

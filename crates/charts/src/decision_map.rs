@@ -26,7 +26,8 @@ use plotters::prelude::*;
 use hashpivot_model::decision_map::DecisionMap;
 use hashpivot_model::format;
 
-use crate::common::{self, Frame, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -327,7 +328,7 @@ impl DecisionMapChart {
         }
         let plot = legend::draw_above(&titled, &entries, style)?;
 
-        let chart = common::frame(
+        let chart = axes::frame(
             &plot,
             Frame {
                 x: Ticked::numeric(self.x_range, 6),
@@ -336,7 +337,7 @@ impl DecisionMapChart {
                 label_area: [40.0, 52.0],
                 font: [11.0, 12.0],
                 desc: [Some("BTC price (USD)"), Some("Power price (USD/MWh)")],
-                label: [&common::usd_label, &common::whole_label],
+                label: [&axes::usd_label, &axes::whole_label],
                 grid: false,
             },
             style,

@@ -19,7 +19,8 @@ use hashpivot_model::format;
 use hashpivot_model::subsidy::next_halving_height;
 use hashpivot_model::Network;
 
-use crate::common::{self, Frame, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -148,7 +149,7 @@ impl HashpriceCurve {
             ],
             style,
         )?;
-        let chart = common::frame(
+        let chart = axes::frame(
             &plot,
             Frame {
                 x: Ticked::numeric(self.x_range, 6),
@@ -157,7 +158,7 @@ impl HashpriceCurve {
                 label_area: [40.0, 56.0],
                 font: [11.0, 12.0],
                 desc: [Some("BTC price (USD)"), Some("Hashprice (USD/PH/day)")],
-                label: [&common::usd_label, &common::whole_label],
+                label: [&axes::usd_label, &axes::whole_label],
                 grid: true,
             },
             style,

@@ -68,6 +68,19 @@ pub struct Entry {
     pub mark: Mark,
 }
 
+/// One line entry per strategy, in the series colours, in order.
+pub fn series<'a>(names: impl IntoIterator<Item = &'a str>, style: &ChartStyle) -> Vec<Entry> {
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| Entry {
+            label: name.to_owned(),
+            color: style.series_color(i),
+            mark: Mark::Line,
+        })
+        .collect()
+}
+
 /// Draws `entries` at the top of `area` and returns the area left below for the plot.
 pub fn draw_above<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -24,6 +24,7 @@
 //! assert!(svg.starts_with("<svg"));
 //! ```
 
+mod axes;
 #[cfg(feature = "canvas")]
 pub mod canvas;
 pub mod cashflow;

@@ -23,7 +23,8 @@ use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::format;
 use hashpivot_model::montecarlo::MonteCarloResult;
 
-use crate::common::{self, Frame, MonthAxis, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self, MonthAxis};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -174,16 +175,7 @@ impl MonteCarloFan {
         if self.fans.is_empty() || self.months.is_empty() {
             return common::message(&titled, style, "No simulation to show");
         }
-        let mut entries: Vec<Entry> = self
-            .fans
-            .iter()
-            .enumerate()
-            .map(|(i, f)| Entry {
-                label: f.name.clone(),
-                color: style.series_color(i),
-                mark: Mark::Line,
-            })
-            .collect();
+        let mut entries = legend::series(self.fans.iter().map(|x| x.name.as_str()), style);
         entries.push(Entry {
             label: self.bands_note(),
             color: common::blend(style.text, style.background, 0.3),
@@ -194,7 +186,7 @@ impl MonteCarloFan {
         let n = self.months.len();
         let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
         let x_label = |v: &f64| axis.label(*v);
-        let chart = common::frame(
+        let chart = axes::frame(
             &plot,
             Frame {
                 x: Ticked::new(MonthAxis::range(n), axis.ticks.clone()),
@@ -203,7 +195,7 @@ impl MonteCarloFan {
                 label_area: [40.0, 64.0],
                 font: [11.0, 12.0],
                 desc: [Some("Month"), Some("Cumulative free cash flow (USD)")],
-                label: [&x_label, &common::usd_label],
+                label: [&x_label, &axes::usd_label],
                 grid: true,
             },
             style,

@@ -21,7 +21,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
-use crate::common::{self, Frame, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -183,7 +184,7 @@ impl PerMw {
         );
 
         let n = self.rows.len() as f64;
-        let chart = common::frame(
+        let chart = axes::frame(
             &plot,
             Frame {
                 x: Ticked::numeric(x_range, 5),
@@ -192,7 +193,7 @@ impl PerMw {
                 label_area: [40.0, 0.0],
                 font: [11.0, 12.0],
                 desc: [Some("USD per MW-year"), None],
-                label: [&common::usd_label, &common::no_label],
+                label: [&axes::usd_label, &axes::no_label],
                 grid: true,
             },
             style,

@@ -26,7 +26,8 @@ use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
-use crate::common::{self, Frame, MonthAxis, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self, MonthAxis};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -245,7 +246,7 @@ impl RevenueMix {
         let x_label = |v: &f64| axis.label(*v);
         let y_label = |v: &f64| format::fixed(*v, decimals);
         // The same label areas on every panel keep the plots aligned.
-        let chart = common::frame(
+        let chart = axes::frame(
             &area,
             Frame {
                 x: Ticked::new((x0, x1), axis.ticks.clone()),

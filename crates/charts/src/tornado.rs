@@ -20,7 +20,8 @@ use plotters::prelude::*;
 use hashpivot_model::format;
 use hashpivot_model::tornado::Tornado;
 
-use crate::common::{self, Frame, Ticked};
+use crate::axes::{self, Frame, Ticked};
+use crate::common::{self};
 use crate::legend::{self, Entry, Mark};
 use crate::{ChartError, ChartStyle};
 
@@ -204,7 +205,7 @@ impl TornadoChart {
 
         let n = self.bars.len() as f64;
         let x_desc = format!("NPV of {} (USD)", self.name);
-        let chart = common::frame(
+        let chart = axes::frame(
             &plot,
             Frame {
                 x: Ticked::numeric(self.x_range, 5),
@@ -213,7 +214,7 @@ impl TornadoChart {
                 label_area: [40.0, 0.0],
                 font: [11.0, 12.0],
                 desc: [Some(&x_desc), None],
-                label: [&common::usd_label, &common::no_label],
+                label: [&axes::usd_label, &axes::no_label],
                 grid: true,
             },
             style,
