@@ -78,6 +78,13 @@ impl Step {
     }
 }
 
+/// Cargo's target folder: `CARGO_TARGET_DIR` if set, else `target/` in the repository.
+pub fn target_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"))
+}
+
 /// The workspace root (the parent of `xtask/`).
 pub fn repo_root() -> std::path::PathBuf {
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

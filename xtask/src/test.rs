@@ -273,10 +273,7 @@ fn number_before(text: &str, label: &str) -> u32 {
 
 /// The debug CLI binary `cargo build -p hashpivot-cli` writes.
 fn cli_path() -> std::path::PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| crate::cmd::repo_root().join("target"));
-    target
+    crate::cmd::target_dir()
         .join("debug")
         .join(format!("hashpivot{}", std::env::consts::EXE_SUFFIX))
 }

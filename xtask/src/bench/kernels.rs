@@ -7,7 +7,8 @@ use std::time::SystemTime;
 use crate::tools::{Tools, CHROMEDRIVER};
 
 use super::json::{bench_lines, parse_json, Json};
-use super::{target_dir, Stage};
+use super::Stage;
+use crate::cmd::target_dir;
 
 /// The kernels: key, criterion's folder under `target/criterion`, and a label.
 pub(super) const KERNELS: [(&str, &str, &str); 3] = [

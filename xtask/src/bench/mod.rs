@@ -32,7 +32,6 @@ mod machine;
 mod page;
 mod report;
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cmd::repo_root;
@@ -182,10 +181,4 @@ fn done<'a>(stages: &'a [Stage], key: &str) -> Option<&'a Json> {
         .iter()
         .find(|s| s.key == key && s.ok())
         .map(|s| &s.figures)
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"))
 }

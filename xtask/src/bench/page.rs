@@ -9,7 +9,7 @@ use crate::size;
 use crate::tools::{Tools, CHROMIUM};
 
 use super::json::{bench_lines, Json};
-use super::target_dir;
+use crate::cmd::target_dir;
 
 /// A node script that prints one `BENCH {...}` line, run against `dist/`.
 pub(super) fn node_stage(tools: &Tools, args: &[&str], what: &str) -> Result<Json, String> {
