@@ -2,9 +2,6 @@
 //! runs, a centred message for charts with nothing to show. Axes and the plot's pixel mapping
 //! are in [`crate::axes`].
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -38,15 +35,29 @@ pub(crate) fn dark_background(style: &ChartStyle) -> bool {
     (r as u32 + g as u32 + b as u32) < 3 * 128
 }
 
-thread_local! {
-    /// Title heights in device pixels by font size (its bits): a text's height depends on its
-    /// font, not its words, and measuring text in the browser lays out the page.
-    static TITLE_HEIGHTS: RefCell<HashMap<u64, u32>> = RefCell::new(HashMap::new());
+/// The size in device pixels of `text` set in a sans-serif font of `px` device pixels, estimated
+/// from typical glyph widths rather than measured: plotters measures text by laying out a
+/// `<span>` in the page, which a Web Worker (the SVG export) does not have and which forces a
+/// layout on the page at every new label. Wide enough for Latin, Arabic and CJK text.
+pub(crate) fn text_size(text: &str, px: f64) -> (u32, u32) {
+    let ems: f64 =
+        text.chars()
+            .map(|c| match c {
+                ' ' | 'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | '('
+                | ')' => 0.3,
+                'm' | 'w' | 'M' | 'W' | '@' => 0.85,
+                'A'..='Z' | '0'..='9' | '$' | '%' | '&' | '#' => 0.64,
+                // CJK and other full-width scripts.
+                c if c as u32 >= 0x2E80 => 1.0,
+                _ => 0.54,
+            })
+            .sum();
+    ((ems * px).ceil() as u32, (px * 1.2).ceil() as u32)
 }
 
 /// Draws `text` as the chart's title and returns the area below it: the same layout as
-/// [`DrawingArea::titled`] with a 15 px title font, but the title's height is measured once
-/// per font size rather than on every repaint. A title too wide for a phone steps down to
+/// [`DrawingArea::titled`] with a 15 px title font, but the title's height is estimated
+/// ([`text_size`]) rather than measured. A title too wide for a phone steps down to
 /// 11 px, and is cut with an ellipsis only if it still does not fit.
 pub(crate) fn titled<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -73,22 +84,16 @@ where
         text.to_owned()
     };
     let title_font = font(style, size);
-    let key = style.font(size).to_bits();
-    let text_h = match TITLE_HEIGHTS.with(|m| m.borrow().get(&key).copied()) {
-        Some(h) => h,
-        None => {
-            let (_, h) = root.estimate_text_size(&shown, &title_font)?;
-            TITLE_HEIGHTS.with(|m| m.borrow_mut().insert(key, h));
-            h
-        }
-    };
+    let (_, text_h) = text_size(&shown, style.font(size));
     let y_padding = (text_h / 2).min(5) as i32;
     root.draw_text(
         &shown,
         &title_font.pos(Pos::new(HPos::Center, VPos::Top)),
         (root.dim_in_pixel().0 as i32 / 2, y_padding),
     )?;
-    let (_, rest) = root.split_vertically(y_padding * 2 + text_h as i32);
+    // Never below the bottom: on a tiny canvas the rest is empty, not inverted.
+    let height = root.dim_in_pixel().1 as i32;
+    let (_, rest) = root.split_vertically((y_padding * 2 + text_h as i32).min(height));
     Ok(rest)
 }
 

@@ -1,50 +1,13 @@
 //! A legend laid out above the plot, wrapping onto more rows on narrow charts, so it never
 //! covers the data (plotters' in-plot series labels do on a phone).
 //!
-//! Label widths are measured once and remembered: in the browser each measurement lays out the
-//! page, and the same labels come back on every repaint.
-
-use std::cell::RefCell;
-use std::collections::HashMap;
+//! Label widths are estimated ([`crate::common::text_size`]), not measured in the page.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::{ChartError, ChartStyle};
-
-/// Most label widths remembered before the memory starts over.
-const REMEMBERED: usize = 512;
-
-thread_local! {
-    /// Measured label widths in device pixels, by font size (its bits) and label.
-    static WIDTHS: RefCell<HashMap<(u64, String), u32>> = RefCell::new(HashMap::new());
-}
-
-/// The width of `label` in `font` of `size` device pixels, measured on `area` the first time.
-fn label_width<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    label: &str,
-    font: &TextStyle<'_>,
-    size: f64,
-) -> Result<u32, ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    let key = (size.to_bits(), label.to_owned());
-    if let Some(w) = WIDTHS.with(|m| m.borrow().get(&key).copied()) {
-        return Ok(w);
-    }
-    let (w, _) = area.estimate_text_size(label, font)?;
-    WIDTHS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED {
-            m.clear();
-        }
-        m.insert(key, w);
-    });
-    Ok(w)
-}
+use crate::{common, ChartError, ChartStyle};
 
 /// How an entry's swatch looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +67,7 @@ where
     let mut placed = Vec::with_capacity(entries.len());
     let (mut x, mut row) = (0, 0);
     for entry in entries {
-        let text_w = label_width(area, &entry.label, &font, size)?;
+        let (text_w, _) = common::text_size(&entry.label, size);
         let w = swatch + gap + text_w as i32;
         if x > 0 && x + w > width {
             x = 0;
@@ -114,7 +77,9 @@ where
         x += w + spacing;
     }
     let rows = if entries.is_empty() { 0 } else { row + 1 };
-    let (legend, rest) = area.split_vertically(rows * row_height + gap);
+    // Never below the bottom: on a tiny canvas the rest is empty, not inverted.
+    let height = area.dim_in_pixel().1 as i32;
+    let (legend, rest) = area.split_vertically((rows * row_height + gap).min(height));
 
     for (entry, (x, row)) in entries.iter().zip(placed) {
         let left = pad + x;
