@@ -21,6 +21,7 @@ pub mod contract;
 pub mod decision_map;
 pub mod error;
 pub mod format;
+pub mod import;
 pub mod kernel;
 pub mod metrics;
 pub mod montecarlo;

@@ -1,0 +1,272 @@
+//! Scenario files: export then import gives the same scenario, and every kind of bad file is
+//! refused naming the field at fault.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
+
+use hashpivot_model::bounds;
+use hashpivot_model::import::{migrate, scenario_from_json, scenario_to_json, MAX_FILE_BYTES};
+use hashpivot_model::scenario::SCENARIO_VERSION;
+use hashpivot_model::{presets, Scenario, ValidationError};
+use serde_json::{json, Value};
+
+/// The file is refused; the error names a field, and its message names it too.
+fn refused(text: &str) -> ValidationError {
+    let e = scenario_from_json(text).expect_err("the file should be refused");
+    assert!(!e.field.is_empty(), "{e:?}");
+    assert!(
+        e.to_string().contains(&e.field),
+        "{e} does not name {}",
+        e.field
+    );
+    e
+}
+
+/// `refused`, and the field is `field`.
+fn refused_at(text: &str, field: &str) -> ValidationError {
+    let e = refused(text);
+    assert_eq!(e.field, field, "{e}");
+    e
+}
+
+/// The default scenario's file as JSON, to edit.
+fn default_value() -> Value {
+    serde_json::from_str(&scenario_to_json(&Scenario::default())).unwrap()
+}
+
+fn text(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap()
+}
+
+#[test]
+fn the_default_scenario_round_trips() {
+    let s = Scenario::default();
+    let json = scenario_to_json(&s);
+    assert!(
+        json.contains(&format!("\"version\": {SCENARIO_VERSION}")),
+        "{json}"
+    );
+    assert!(json.contains('\n'), "pretty JSON has lines");
+    assert_eq!(scenario_from_json(&json), Ok(s));
+}
+
+#[test]
+fn every_preset_round_trips() {
+    let ids = presets::ids();
+    assert!(!ids.is_empty());
+    for id in ids {
+        let s = presets::scenario(id).unwrap_or_else(|| panic!("preset {id} has no scenario"));
+        assert_eq!(scenario_from_json(&scenario_to_json(&s)), Ok(s), "{id}");
+    }
+}
+
+#[test]
+fn an_edited_scenario_round_trips() {
+    let mut s = presets::scenario("iren").unwrap();
+    s.horizon_months = 120;
+    s.monte_carlo.seed = u64::MAX;
+    s.strategies[0].name = "Mining, \"as is\" \u{e9}".into();
+    assert_eq!(scenario_from_json(&scenario_to_json(&s)), Ok(s));
+}
+
+/// Found by the `scenario_import` fuzz target: a number written with 17 digits (as another
+/// tool may write it) must read as the nearest double, or export then import changes it.
+#[test]
+fn a_number_with_seventeen_digits_survives_export_and_import() {
+    let mut v = default_value();
+    let text17 = "90.238095238095237";
+    v["fleet"]["hashrate_eh_s"] = json!(0.0);
+    let json = text(&v).replace(
+        "\"hashrate_eh_s\": 0.0",
+        &format!("\"hashrate_eh_s\": {text17}"),
+    );
+    let s = scenario_from_json(&json).unwrap();
+    assert_eq!(s.fleet.hashrate_eh_s, text17.parse::<f64>().unwrap());
+    assert_eq!(scenario_from_json(&scenario_to_json(&s)), Ok(s));
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let s = Scenario::default();
+    let json = format!("\u{feff}{}", scenario_to_json(&s));
+    assert_eq!(scenario_from_json(&json), Ok(s));
+}
+
+#[test]
+fn a_file_over_one_megabyte_is_refused() {
+    let json = scenario_to_json(&Scenario::default());
+    // Valid JSON padded with trailing spaces to one byte over the limit.
+    let over = format!("{json}{}", " ".repeat(MAX_FILE_BYTES + 1 - json.len()));
+    assert_eq!(over.len(), 1_000_001);
+    let e = refused_at(&over, "file");
+    assert_eq!(e.value, "1,000,001 bytes");
+    assert!(e.allowed.contains("at most 1 MB"), "{e}");
+    // Exactly at the limit it is read.
+    let at = &over[..MAX_FILE_BYTES];
+    assert_eq!(scenario_from_json(at), Ok(Scenario::default()));
+}
+
+#[test]
+fn text_that_is_not_json_is_refused_with_line_and_column() {
+    // The value of `horizon_months` is missing: line 3, where the `}` stands.
+    let e = refused_at("{\n  \"version\": 1,\n  \"horizon_months\": }", "file");
+    assert!(e.to_string().contains("line 3 column 21"), "{e}");
+    for bad in ["", "   ", "{", "version: 1", "{\"version\": 1,}", "\u{0}"] {
+        let e = refused_at(bad, "file");
+        assert!(e.to_string().contains("line "), "{bad:?}: {e}");
+    }
+}
+
+#[test]
+fn json_that_is_not_an_object_is_refused() {
+    for bad in ["[1, 2]", "\"a scenario\"", "42", "null", "true"] {
+        refused_at(bad, "file");
+    }
+}
+
+#[test]
+fn a_file_without_a_version_is_refused() {
+    let mut v = default_value();
+    v.as_object_mut().unwrap().remove("version");
+    let e = refused_at(&text(&v), "version");
+    assert!(
+        e.allowed.contains(&format!(
+            "{SCENARIO_VERSION} (the format this build writes)"
+        )),
+        "{e}"
+    );
+    refused_at("{}", "version");
+}
+
+#[test]
+fn an_unknown_version_is_refused() {
+    for bad in [
+        json!("1"),
+        json!(1.5),
+        json!(-1),
+        json!(0),
+        json!(null),
+        json!([1]),
+    ] {
+        let mut v = default_value();
+        v["version"] = bad.clone();
+        let e = refused_at(&text(&v), "version");
+        assert!(e.to_string().contains("unknown"), "{bad}: {e}");
+    }
+}
+
+#[test]
+fn a_newer_version_is_refused_as_newer() {
+    for newer in [
+        u64::from(SCENARIO_VERSION) + 1,
+        1_000,
+        u64::from(u32::MAX) + 1,
+    ] {
+        let mut v = default_value();
+        v["version"] = json!(newer);
+        let e = refused_at(&text(&v), "version");
+        assert_eq!(e.value, newer.to_string());
+        assert!(e.to_string().contains("newer than this build reads"), "{e}");
+    }
+}
+
+#[test]
+fn migrate_accepts_only_the_current_version_today() {
+    let v = default_value();
+    assert_eq!(
+        migrate(v.clone(), u64::from(SCENARIO_VERSION)),
+        Ok(v.clone())
+    );
+    for other in [0, u64::from(SCENARIO_VERSION) + 1] {
+        assert_eq!(migrate(v.clone(), other).unwrap_err().field, "version");
+    }
+}
+
+#[test]
+fn a_wrong_type_is_named_by_its_path() {
+    let mut v = default_value();
+    v["strategies"][1]["contracts"][0]["it_mw"] = json!("lots");
+    let e = refused_at(&text(&v), "strategies[1].contracts[0].it_mw");
+    assert!(e.value.contains("lots"), "{e}");
+    assert!(e.allowed.contains("number"), "{e}");
+
+    let mut v = default_value();
+    v["horizon_months"] = json!(-1);
+    let e = refused_at(&text(&v), "horizon_months");
+    assert_eq!(e.value, "-1");
+
+    let mut v = default_value();
+    v["fleet"]["shutdown_when_unprofitable"] = json!("yes");
+    refused_at(&text(&v), "fleet.shutdown_when_unprofitable");
+
+    let mut v = default_value();
+    v["strategies"] = json!({"pure": {}});
+    refused_at(&text(&v), "strategies");
+
+    let mut v = default_value();
+    v["start"] = json!("2026-13");
+    let e = refused_at(&text(&v), "start");
+    assert!(e.value.contains("2026-13"), "{e}");
+}
+
+#[test]
+fn an_unknown_field_is_named_by_its_path() {
+    let mut v = default_value();
+    v["colour"] = json!("blue");
+    let e = refused_at(&text(&v), "colour");
+    assert!(e.value.contains("blue"), "{e}");
+
+    let mut v = default_value();
+    v["strategies"][2]["contracts"][0]["discount"] = json!(5);
+    let e = refused_at(&text(&v), "strategies[2].contracts[0].discount");
+    assert_eq!(e.value, "5");
+
+    // A field of the other contract kind: GPUs on a colocation lease.
+    let mut v = default_value();
+    v["strategies"][1]["contracts"][0]["gpus"] = json!(1000);
+    let e = refused_at(&text(&v), "strategies[1].contracts[0].gpus");
+    assert!(e.allowed.contains("colocation"), "{e}");
+}
+
+#[test]
+fn a_missing_required_field_is_named_by_its_path() {
+    let mut v = default_value();
+    v["network"]
+        .as_object_mut()
+        .unwrap()
+        .remove("btc_price_usd");
+    refused_at(&text(&v), "network.btc_price_usd");
+
+    let mut v = default_value();
+    v["strategies"][1]["contracts"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("kind");
+    refused_at(&text(&v), "strategies[1].contracts[0].kind");
+}
+
+#[test]
+fn a_value_out_of_range_is_refused_by_validation() {
+    let mut v = default_value();
+    v["horizon_months"] = json!(999);
+    let e = refused_at(&text(&v), bounds::HORIZON.key);
+    assert_eq!(e.value, "999");
+    let mut s = Scenario::default();
+    s.horizon_months = 999;
+    assert_eq!(Err(e), s.validate(), "validation's error, as is");
+
+    let mut v = default_value();
+    v["strategies"][1]["contracts"][0]["it_mw"] = json!(-5.0);
+    refused_at(&text(&v), "strategies[1].contracts[0].it_mw");
+
+    // Parses as a number, but one no range accepts.
+    let mut v = default_value();
+    v["fleet"]["pue"] = json!(1e300);
+    refused_at(&text(&v), bounds::PUE.key);
+}
+
+#[test]
+fn long_values_are_cut_in_messages() {
+    let mut v = default_value();
+    v["strategies"][0]["name"] = json!(vec![1; 10_000]);
+    let e = refused_at(&text(&v), "strategies[0].name");
+    assert!(e.to_string().len() < 1_000, "{} bytes", e.to_string().len());
+}
