@@ -2,7 +2,7 @@
 // change, so it can size the iframe. Height is not sensitive, so any parent may read it; the
 // only message we answer is a size request from our own parent, and we ignore every other.
 (() => {
-  if (new URLSearchParams(location.search).get("embed") !== "1" || window.parent === window) return;
+  if (!(new URLSearchParams(location.search).get("embed") === "1" || location.pathname.endsWith("/widget.html")) || window.parent === window) return;
   let last = -1;
   const send = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

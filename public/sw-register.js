@@ -2,7 +2,7 @@
 // Not in the embeddable widget (`embed=1`), which must not use storage.
 (() => {
   if (!("serviceWorker" in navigator)) return;
-  if (new URLSearchParams(location.search).get("embed") === "1") return;
+  if (new URLSearchParams(location.search).get("embed") === "1" || location.pathname.endsWith("/widget.html")) return;
   const notice = () => document.getElementById("update-notice");
   const offer = (worker) => {
     const el = notice();

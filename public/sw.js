@@ -1,5 +1,5 @@
 // Hashpivot's service worker: the whole app offline after one visit.
-// `tools/sw-precache.sh` (a Trunk post-build hook) fills in the build's files and a version made
+// `tools/post-build.sh` (a Trunk post-build hook) fills in the build's files and a version made
 // from their contents, so every deployment gets its own cache. The old worker keeps serving its
 // own cache until the page asks the new one to take over, so old and new files never mix.
 const VERSION = "__HASHPIVOT_VERSION__";

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::embed::{self, Embed};
 use crate::components::{
-    Charts, Headline, InputsPanel, LinkBanner, MonthTable, PresetPicker, Strategies, ThemeSwitch,
+    Charts, Exchange, Headline, InputsPanel, LinkBanner, MonthTable, PresetPicker, Strategies,
+    ThemeSwitch,
 };
 use crate::state::AppState;
 use crate::theme::ThemeState;
@@ -38,11 +39,19 @@ fn setup(persist: bool) -> Setup {
     }
 }
 
-/// Whether the address asks for the embeddable widget (`embed=1`).
+/// Whether the address asks for the embeddable widget: `embed=1`, or the page `widget.html`
+/// (the one other sites may frame; see tools/post-build.sh).
 /// Read the way `public/embed.js` and `sw-register.js` read it, without decoding the scenario
 /// (the page decodes the link once, in `setup`).
 pub fn is_widget() -> bool {
-    let search = window().location().search().unwrap_or_default();
+    let location = window().location();
+    if location
+        .pathname()
+        .is_ok_and(|p| p.ends_with("/widget.html"))
+    {
+        return true;
+    }
+    let search = location.search().unwrap_or_default();
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("embed"))
@@ -95,6 +104,7 @@ pub fn App() -> impl IntoView {
                 <Strategies />
                 <Charts />
                 <MonthTable />
+                <Exchange />
             </div>
         </main>
         <footer class="colophon">

@@ -11,16 +11,17 @@ pub mod field;
 pub mod fmt;
 pub mod inputs;
 pub mod monte_carlo;
+pub mod panic_panel;
 pub mod share_link;
 pub mod state;
 pub mod theme;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] on `<body>`, or the widget
+/// Installs the panic hook ([`panic_panel`]) and mounts [`App`] on `<body>`, or the widget
 /// ([`app::Widget`]) when the address asks for it with `embed=1`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic_panel::install();
     if app::is_widget() {
         leptos::mount::mount_to_body(app::Widget);
     } else {

@@ -54,39 +54,53 @@ fn encode_pair(k: &str, v: &str) -> String {
     out
 }
 
-/// Keeps the address bar in step with the scenario of `state`.
+/// Keeps the address bar in step with the scenario of `state`, and answers the two events of
+/// `public/exchange.js`: `hashpivot:flush` writes the address now (before an export reads it),
+/// `hashpivot:load` reads it again (after an import wrote it).
 pub fn keep_in_address_bar(state: AppState, claimed: Vec<(String, String)>) {
+    let claimed = StoredValue::new(claimed);
+    let write = move || {
+        let q = state.scenario.with_untracked(|s| {
+            state
+                .preset
+                .with_untracked(|p| claimed.with_value(|c| query_for(s, p.as_deref(), c)))
+        });
+        let url = if q.is_empty() {
+            window().location().pathname().unwrap_or_default()
+        } else {
+            format!("?{q}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    };
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
-        let (s, preset) = (state.scenario.get(), state.preset.get());
+        state.scenario.track();
+        state.preset.track();
+        // The address already holds the link the page was opened with.
         if first.is_none() {
-            // The page was just loaded from this very link; leave it as the user typed it.
             return;
         }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let claimed = claimed.clone();
-        let handle = set_timeout_with_handle(
-            move || {
-                let q = query_for(&s, preset.as_deref(), &claimed);
-                let url = if q.is_empty() {
-                    window().location().pathname().unwrap_or_default()
-                } else {
-                    format!("?{q}")
-                };
-                if let Ok(history) = window().history() {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&url),
-                    );
-                }
-            },
-            DELAY,
-        )
-        .ok();
-        pending.set_value(handle);
+        pending.set_value(set_timeout_with_handle(write, DELAY).ok());
+    });
+    let flush = window_event_listener_untyped("hashpivot:flush", move |_| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        write();
+    });
+    let load = window_event_listener_untyped("hashpivot:load", move |_| {
+        let search = window().location().search().unwrap_or_default();
+        let decoded = query::decode(&search, &crate::app::PAGE_KEYS);
+        let _ = state.replace(decoded.scenario, decoded.preset);
+    });
+    on_cleanup(move || {
+        flush.remove();
+        load.remove();
     });
 }
 

@@ -62,9 +62,13 @@ where
     });
 
     view! {
-        <figure class="chart" data-testid=testid>
+        <figure class="chart" data-testid=testid data-chart=testid.trim_start_matches("chart-")>
             <h3 class="visually-hidden">{move || title.get()}</h3>
             <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get()></canvas>
+            <p class="chart-export">
+                <button type="button" class="link-button" data-export="svg" title="Download this chart as SVG">"SVG"</button>
+                <button type="button" class="link-button" data-export="png" title="Download this chart as PNG">"PNG"</button>
+            </p>
             <p class="chart-status" aria-live="polite">{move || status.get()}</p>
             <figcaption>
                 {move || alt.get()}

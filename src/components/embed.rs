@@ -101,7 +101,12 @@ pub fn Embed(
                 .preset
                 .with(|p| share_link::query_for(s, p.as_deref(), &kept))
         });
+        // The app's page, not the widget's (`widget.html` is always the widget).
         let path = window().location().pathname().unwrap_or_default();
+        let path = path
+            .strip_suffix("widget.html")
+            .unwrap_or(&path)
+            .to_string();
         if q.is_empty() {
             path
         } else {

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod contracts;
 pub mod debt;
 pub mod embed;
+pub mod exchange;
 pub mod headline;
 pub mod inputs_panel;
 pub mod kpi;
@@ -18,6 +19,7 @@ pub mod theme_switch;
 
 pub use chart_canvas::ChartCanvas;
 pub use charts::Charts;
+pub use exchange::Exchange;
 pub use headline::Headline;
 pub use inputs_panel::InputsPanel;
 pub use kpi::Kpi;

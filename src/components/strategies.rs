@@ -101,10 +101,12 @@ fn StrategyCard(
             }
         });
     };
-    let colour = format!("--swatch: var(--series-{})", index % 6);
+    // The card's colour is its chart series' (style/main.css maps `data-series` to it): a class
+    // of attribute, not a `style` attribute, which the Content-Security-Policy forbids.
+    let series = index % 6;
     let name_id = format!("name-s{index}");
     view! {
-        <article class="strategy" style=colour data-testid=format!("strategy-{index}")>
+        <article class="strategy" data-series=series data-testid=format!("strategy-{index}")>
             <div class="strategy-head">
                 <label class="visually-hidden" for=name_id.clone()>
                     "Name of strategy " {index + 1}

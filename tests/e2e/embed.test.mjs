@@ -5,7 +5,7 @@ import http from "node:http";
 import { serve, launch } from "./harness.mjs";
 
 let site, parent, browser;
-const WIDGET = "?embed=1&view=tornado&controls=btc,power&power=35";
+const WIDGET = "widget.html?embed=1&view=tornado&controls=btc,power&power=35";
 
 before(async () => {
   site = await serve();

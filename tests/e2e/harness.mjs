@@ -15,16 +15,42 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close }. */
+/**
+ * Reads the build's `_headers` file (tools/post-build.sh; Netlify's format: a path line, then
+ * indented `Name: value` lines) into a map from path to headers, so tests see the headers a
+ * static host would send, the Content-Security-Policy among them.
+ */
+async function readHeaders(root) {
+  const rules = new Map();
+  let current = null;
+  const text = await fs.readFile(path.join(root, "_headers"), "utf8").catch(() => "");
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      current = {};
+      rules.set(line.trim(), current);
+    } else if (current) {
+      const at = line.indexOf(":");
+      current[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** Serves `dir` on 127.0.0.1 at a free port, with its `_headers`. Resolves to { url, close }. */
 export async function serve(dir = process.env.HASHPIVOT_DIST ?? "dist") {
   const root = path.resolve(dir);
+  const headers = await readHeaders(root);
   const server = http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url, "http://127.0.0.1");
     const file = path.join(root, pathname === "/" ? "index.html" : decodeURIComponent(pathname));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       const body = await fs.readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        ...(headers.get(pathname) ?? {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
