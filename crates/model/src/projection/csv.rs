@@ -3,7 +3,8 @@
 //! app downloads it, so both give the same file.
 //!
 //! Numbers are written as in the JSON (shortest round-trip form, `104000.0`); a value that is
-//! not finite is left empty; text with a comma, quote or line break is quoted (RFC 4180).
+//! not finite is left empty; text with a comma, quote or line break is quoted (RFC 4180), and
+//! text that a spreadsheet would run as a formula starts with an apostrophe.
 
 use super::{MonthRow, Projection};
 
@@ -59,6 +60,16 @@ fn numbers(r: &MonthRow) -> [f64; 20] {
 }
 
 fn push_text(out: &mut String, text: &str) {
+    // A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before
+    // one) as a formula: a strategy named `=HYPERLINK(...)` must open as text. The usual guard
+    // (OWASP's "CSV injection"): a leading apostrophe, which spreadsheets do not show.
+    let guarded;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{text}");
+        guarded.as_str()
+    } else {
+        text
+    };
     if text.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&text.replace('"', "\"\""));
@@ -135,5 +146,22 @@ mod tests {
         );
         assert_eq!(text.lines().count(), 1 + 3 * 60);
         assert!(text.lines().all(|l| l.matches(',').count() >= 23));
+    }
+
+    #[test]
+    fn names_a_spreadsheet_would_run_open_as_text() {
+        for (name, cell) in [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            ("+1", "'+1"),
+            ("-20% hedge", "'-20% hedge"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("Lease = sell", "Lease = sell"),
+        ] {
+            let mut s = Scenario::default();
+            s.strategies[2].name = name.into();
+            let text = csv(&project(&s).unwrap_or_else(|e| panic!("{e}")));
+            let row = text.lines().find(|l| l.starts_with("hybrid,")).unwrap_or_default();
+            assert!(row.starts_with(&format!("hybrid,{cell},2026-01,")), "{name}: {row}");
+        }
     }
 }
