@@ -65,6 +65,10 @@ test("after one visit the app works with the network off, and recomputes", async
     // A share link opened offline is the same app.
     const linked = await visit(context, `${site.url}?power=30`);
     assert.equal(await linked.getByTestId("input-power").inputValue(), "30");
+    // Exports too: the export worker comes from the cache as well.
+    const [csv] = await Promise.all([linked.waitForEvent("download"), linked.getByTestId("export-csv").click()]);
+    const text = await fs.readFile(await csv.path(), "utf8");
+    assert.ok(text.startsWith("strategy_id,strategy_name,month,"), text.slice(0, 80));
     assert.deepEqual([...page.problems, ...linked.problems], []);
   } finally {
     await context.close();
