@@ -63,10 +63,13 @@
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  function say(text, isError) {
+  // Shows message `key` (a template on the status element, in the page's language) with its
+  // {name} and {error} filled in.
+  function say(key, fill, isError) {
     const el = document.querySelector("[data-testid=exchange-status]");
     if (!el) return;
-    el.textContent = text;
+    const template = el.dataset[key] ?? "";
+    el.textContent = template.replace(/\{(name|error)\}/g, (_, k) => fill[k] ?? "");
     el.classList.toggle("error", Boolean(isError));
   }
 
@@ -77,10 +80,10 @@
 
   async function exportFile(kind) {
     const [name, type] = TYPES[kind];
-    say("Preparing " + name + "…");
+    say("msgPreparing", { name });
     const body = await ask(kind, "", currentQuery());
     save(name, new Blob([body], { type }));
-    say("Saved " + name + ".");
+    say("msgSaved", { name });
   }
 
   async function exportChart(button) {
@@ -106,12 +109,12 @@
 
   async function importFile(file) {
     if (!file) return;
-    say("Reading " + file.name + "…");
+    say("msgPreparing", { name: file.name });
     let text;
     try {
       text = await file.text();
     } catch {
-      say(`${file.name}: the file could not be read. Nothing was changed.`, true);
+      say("msgUnreadable", { name: file.name }, true);
       return;
     }
     try {
@@ -125,9 +128,9 @@
       const search = [q, rest].filter(Boolean).join("&");
       history.replaceState(null, "", search ? "?" + search : location.pathname);
       window.dispatchEvent(new Event("hashpivot:load"));
-      say(`Imported ${file.name}.`);
+      say("msgImported", { name: file.name });
     } catch (e) {
-      say(`${file.name}: ${e.message}. Nothing was changed.`, true);
+      say("msgRefused", { name: file.name, error: e.message }, true);
     }
   }
 
@@ -136,7 +139,7 @@
     if (!button) return;
     const kind = button.dataset.export;
     const job = kind in TYPES ? exportFile(kind) : exportChart(button);
-    job.catch((err) => say(`Export failed: ${err.message}`, true));
+    job.catch((err) => say("msgFailed", { error: err.message }, true));
   });
 
   document.addEventListener("change", (e) => {

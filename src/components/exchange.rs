@@ -29,7 +29,18 @@ pub fn Exchange() -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="import-file" />
                 </label>
             </p>
-            <p class="exchange-status" role="status" data-testid="exchange-status"></p>
+            // The script's messages, here so they are translated with the page.
+            <p
+                class="exchange-status"
+                role="status"
+                data-testid="exchange-status"
+                data-msg-preparing="Preparing {name}…"
+                data-msg-saved="Saved {name}."
+                data-msg-imported="Imported {name}."
+                data-msg-refused="{name}: {error}. Nothing was changed."
+                data-msg-unreadable="{name}: the file could not be read. Nothing was changed."
+                data-msg-failed="Export failed: {error}"
+            ></p>
         </section>
     }
 }
