@@ -25,6 +25,12 @@ use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
 use crate::subsidy::{subsidy_sum_sats, SATS_PER_BTC};
 
+/// Smallest fleet, EH/s, that cash opex is spread over (1 TH/s, less than one machine). Opex
+/// per EH/s is `opex / fleet`; a smaller fleet (the bounds accept any down to 0, even
+/// subnormal) would make it overflow to infinity and the projection NaN. Below this size the
+/// fleet's opex is spread as if it were this size.
+pub const OPEX_FLEET_FLOOR_EH_S: f64 = 1e-6;
+
 /// The deterministic market path, one entry per month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
@@ -216,7 +222,7 @@ impl StrategyKernel {
         }
         // Cash opex scales with the hashrate running, from its level at the original fleet.
         let opex_per_eh = if fleet.hashrate_eh_s > 0.0 {
-            fleet.opex_usd_per_month / fleet.hashrate_eh_s
+            fleet.opex_usd_per_month / fleet.hashrate_eh_s.max(OPEX_FLEET_FLOOR_EH_S)
         } else {
             0.0
         };

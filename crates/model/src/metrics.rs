@@ -54,6 +54,11 @@ pub fn payback(rows: &[MonthRow]) -> Option<crate::calendar::YearMonth> {
     }
 }
 
+/// `x` if it is finite.
+pub fn finite(x: f64) -> Option<f64> {
+    Some(x).filter(|x| x.is_finite())
+}
+
 /// The summary figures that need only the rows (the per-MW-year ones are filled by the caller).
 pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev: f64) -> Summary {
     let revenue: f64 = rows
@@ -80,10 +85,12 @@ pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev
             1.0
         };
         let asic = s.fleet.asic_value_usd / s.fleet.asic_life_months.max(1) as f64;
-        cash_cost = Some(cash / mined);
-        all_in = Some((cash + asic + r.interest_usd * mining_share0) / mined);
+        // A vanishing amount mined (e.g. a subnormal fleet or uptime) can make a cost per BTC
+        // overflow: no finite figure is `None`, as when nothing is mined.
+        cash_cost = finite(cash / mined);
+        all_in = finite((cash + asic + r.interest_usd * mining_share0) / mined);
         if k.mining_mwh[0] > 0.0 {
-            breakeven_power = Some(
+            breakeven_power = finite(
                 (r.mining_revenue_usd + k.demand_response[0] - k.mining_opex[0]) / k.mining_mwh[0],
             );
         }
@@ -91,7 +98,10 @@ pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev
     Summary {
         revenue_usd: revenue,
         ebitda_usd: ebitda,
-        ebitda_margin: if revenue > 0.0 { ebitda / revenue } else { 0.0 },
+        // A vanishing revenue can overflow the ratio: then 0, as for no revenue.
+        ebitda_margin: finite(ebitda / revenue)
+            .filter(|_| revenue > 0.0)
+            .unwrap_or(0.0),
         mining_share: if revenue > 0.0 {
             mining_rev / revenue
         } else {

@@ -70,7 +70,7 @@ pub struct Summary {
     pub revenue_usd: f64,
     /// Total EBITDA, USD.
     pub ebitda_usd: f64,
-    /// EBITDA / revenue (0 when there is no revenue).
+    /// EBITDA / revenue (0 when there is no revenue, or too little for a finite ratio).
     pub ebitda_margin: f64,
     /// Mining's share of revenue.
     pub mining_share: f64,
@@ -78,7 +78,8 @@ pub struct Summary {
     pub cumulative_fcf_usd: f64,
     /// BTC mined over the horizon.
     pub btc_mined: f64,
-    /// Cash cost per BTC in the first month (energy + mining opex), USD; `None` if none mined.
+    /// Cash cost per BTC in the first month (energy + mining opex), USD; `None` if none mined
+    /// (or too little for a finite figure, as with the other per-BTC and per-MW figures).
     pub cash_cost_per_btc_usd: Option<f64>,
     /// All-in cost per BTC in the first month (+ ASIC depreciation + interest pro rata to
     /// mining's revenue share), USD.
@@ -177,8 +178,11 @@ pub fn project(s: &Scenario) -> Result<Projection, ValidationError> {
     let f = &s.fleet;
     let hashcost = 0.024 * f.efficiency_j_th * f.pue * s.site.power_usd_mwh
         + if f.hashrate_eh_s > 0.0 {
-            // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month.
-            f.opex_usd_per_month / (f.hashrate_eh_s * 1_000.0) / (365.25 / 12.0)
+            // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month. Spread
+            // over at least the kernel's floor, so a subnormal fleet gives no infinity.
+            f.opex_usd_per_month
+                / (f.hashrate_eh_s.max(crate::kernel::OPEX_FLEET_FLOOR_EH_S) * 1_000.0)
+                / (365.25 / 12.0)
         } else {
             0.0
         };
@@ -279,7 +283,12 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             cumulative_fcf_usd: cumulative,
         });
     }
-    let per_mw_year = |usd: f64, mw_months: f64| (mw_months > 0.0).then(|| usd / mw_months * 12.0);
+    // `None` also when a vanishing MW-months (a subnormal fleet) overflows the ratio.
+    let per_mw_year = |usd: f64, mw_months: f64| {
+        (mw_months > 0.0)
+            .then(|| usd / mw_months * 12.0)
+            .and_then(metrics::finite)
+    };
     let summary = Summary {
         mining_revenue_per_mw_year_usd: per_mw_year(mining_rev, mining_mw_months),
         mining_margin_per_mw_year_usd: per_mw_year(mining_margin, mining_mw_months),

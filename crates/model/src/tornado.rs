@@ -100,22 +100,27 @@ fn contracts(s: &mut Scenario) -> impl Iterator<Item = &mut Contract> {
         .flat_map(|st| st.contracts.iter_mut())
 }
 
+// Each scaled figure stays inside its own accepted range: a contract at the top of its range
+// moved up 20% would otherwise fail validation, and the whole tornado with it.
 fn scale_hpc_price(s: &mut Scenario, pct: f64) {
+    use bounds::contract::{GPU_HOUR, RENT, TOTAL};
     let f = pct / 100.0;
     for c in contracts(s) {
         match c {
-            Contract::Colocation(x) => x.usd_per_mw_year *= f,
+            Contract::Colocation(x) => x.usd_per_mw_year = RENT.max.min(x.usd_per_mw_year * f),
             Contract::GpuCloud(g) => {
-                g.usd_per_gpu_hour *= f;
-                g.contract_total_usd *= f;
+                g.usd_per_gpu_hour = GPU_HOUR.max.min(g.usd_per_gpu_hour * f);
+                g.contract_total_usd = TOTAL.max.min(g.contract_total_usd * f);
             }
         }
     }
 }
 
 fn scale_conversion_capex(s: &mut Scenario, pct: f64) {
+    let max = bounds::contract::CAPEX_PER_MW.max;
     for c in contracts(s) {
-        c.terms_mut().capex_usd_per_mw *= pct / 100.0;
+        let capex = &mut c.terms_mut().capex_usd_per_mw;
+        *capex = max.min(*capex * pct / 100.0);
     }
 }
 

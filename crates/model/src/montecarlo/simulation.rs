@@ -66,7 +66,10 @@ impl Simulation {
         let months = t.len();
         let mc = &s.monte_carlo;
         let sigma = mc.btc_volatility_pct_year / 100.0 / 12f64.sqrt();
-        let mu = libm::log(1.0 + mc.btc_drift_pct_year / 100.0) / 12.0;
+        // A drift of -100% a year (the bottom of its range) would be log(0) = -inf, and every
+        // path NaN (-inf - -inf in the lagged return): floor the yearly factor at 1e-6, a price
+        // that falls by a factor of about 3 a month.
+        let mu = libm::log((1.0 + mc.btc_drift_pct_year / 100.0).max(1e-6)) / 12.0;
         let lag = mc.hashrate_lag_months as usize;
 
         // Per path: generator, log price, hashrate deviation, recent price returns, contract ends.

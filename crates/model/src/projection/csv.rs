@@ -151,7 +151,10 @@ mod tests {
     #[test]
     fn names_a_spreadsheet_would_run_open_as_text() {
         for (name, cell) in [
-            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
             ("+1", "'+1"),
             ("-20% hedge", "'-20% hedge"),
             ("@SUM(A1)", "'@SUM(A1)"),
@@ -160,8 +163,14 @@ mod tests {
             let mut s = Scenario::default();
             s.strategies[2].name = name.into();
             let text = csv(&project(&s).unwrap_or_else(|e| panic!("{e}")));
-            let row = text.lines().find(|l| l.starts_with("hybrid,")).unwrap_or_default();
-            assert!(row.starts_with(&format!("hybrid,{cell},2026-01,")), "{name}: {row}");
+            let row = text
+                .lines()
+                .find(|l| l.starts_with("hybrid,"))
+                .unwrap_or_default();
+            assert!(
+                row.starts_with(&format!("hybrid,{cell},2026-01,")),
+                "{name}: {row}"
+            );
         }
     }
 }
