@@ -5,23 +5,26 @@
 //! - `dist`: release build into `dist/`.
 //! - `bench`: performance figures against their goals, into `bench/results.json` and `RESULTS.md`.
 //! - `setup`: only install the tools.
+//! - `fuzz`: the model's fuzz targets for a set time each (not part of `test`).
 //!
 //! Each step prints its name; a failing step says which it was and what to do.
 
 mod bench;
 mod cmd;
+mod fuzz;
 mod size;
 mod test;
 mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve | test | dist | bench | setup>
+const USAGE: &str = "usage: cargo xtask <serve | test | dist | bench | setup | fuzz>
   serve   install missing tools, build and serve the app on http://127.0.0.1:8080
   test    fmt, clippy, native + wasm tests, release build, browser tests, size budget
   dist    release build into dist/
   bench   kernels natively and in wasm, page latency, long tasks, bytes, Lighthouse (bench/)
-  setup   install the tools only (wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, node)";
+  setup   install the tools only (wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, node)
+  fuzz    --seconds N [--target NAME] [--asan]: the model's fuzz targets (fuzz/), N s each";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("dist") => dist(),
         Some("bench") => bench::run(),
         Some("setup") => tools::Tools::ensure(tools::Needs::ALL).map(|_| ()),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
