@@ -115,7 +115,7 @@ pub(crate) struct Frame<'a> {
     pub label_area: [f64; 2],
     /// Font sizes of the tick labels and of the axis titles, CSS pixels.
     pub font: [f64; 2],
-    /// The x and y axis titles.
+    /// The x and y axis titles, in the style's words.
     pub desc: [Option<&'a str>; 2],
     /// The x and y tick labels.
     pub label: [&'a dyn Fn(&f64) -> String; 2],
