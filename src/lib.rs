@@ -3,12 +3,14 @@
 //!
 //! Layout: [`state`] holds the reactive state (testable natively), [`inputs`] the catalogue of
 //! inputs with their help and sources, [`components`] the view pieces (one file each),
-//! [`theme`] light and dark, [`fmt`] numbers for reading, and [`app`] puts them together.
+//! [`theme`] light and dark, [`fmt`] numbers for reading, [`i18n`] the language, and [`app`]
+//! puts them together.
 
 pub mod app;
 pub mod components;
 pub mod field;
 pub mod fmt;
+pub mod i18n;
 pub mod inputs;
 pub mod monte_carlo;
 pub mod share_link;
@@ -17,8 +19,9 @@ pub mod theme;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] on `<body>`, or the widget
-/// ([`app::Widget`]) when the address asks for it with `embed=1`.
+/// Installs the panic hook and mounts [`App`] on `<body>`, or the widget ([`app::Widget`])
+/// when the address asks for it with `embed=1`. `index.html`'s script calls it (through
+/// [`i18n::start_in`]) once the page's language is known and its catalogue is in.
 pub fn start() {
     console_error_panic_hook::set_once();
     if app::is_widget() {
