@@ -134,12 +134,15 @@ pub fn install(lang: Lang, text: String) {
     format::set_locale(lang.locale());
 }
 
-/// Installs the catalogue `text` of the language `code` (empty for English, or when it could
-/// not be fetched) and starts the page ([`crate::start`]): what `index.html`'s script calls
-/// once the wasm (and the catalogue) are in.
-pub fn start_in(code: &str, text: String) {
-    if let Some(lang) = Lang::from_code(code).filter(|_| !text.is_empty()) {
-        install(lang, text);
+/// Installs the page's language and starts the page ([`crate::start`]): what `index.html`'s
+/// script calls once the wasm (and the catalogue) are in. `page` is the language's code, then,
+/// after a line break, its catalogue: `en` alone for English (or when the catalogue could not
+/// be fetched).
+pub fn start_in(page: String) {
+    if let Some((code, _)) = page.split_once('\n') {
+        if let Some(lang) = Lang::from_code(code) {
+            install(lang, page);
+        }
     }
     crate::start();
 }
@@ -181,11 +184,14 @@ pub fn tf(template: &str, args: &[(&str, &str)]) -> String {
 /// dots group thousands and a comma is the decimal point (`1.234,5` is 1234.5), as the page
 /// writes them. Other languages write numbers the model's way already.
 pub fn delocalize(text: &str) -> String {
-    if lang() == Lang::It {
-        text.replace('.', "").replace(',', ".")
-    } else {
-        text.to_owned()
-    }
+    let italian = lang() == Lang::It;
+    text.chars()
+        .filter_map(|c| match c {
+            '.' if italian => None,
+            ',' if italian => Some('.'),
+            c => Some(c),
+        })
+        .collect()
 }
 
 #[cfg(test)]

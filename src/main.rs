@@ -6,9 +6,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// language (and has its catalogue).
 fn main() {}
 
-/// Installs the page's language (`en`, or another with its catalogue) and mounts the app (see
-/// `hashpivot::i18n`).
+// Installs the page's language and mounts the app: `page` is the language's code, then, after
+// a line break, its catalogue (see `hashpivot::i18n::start_in`). A plain comment: a doc comment
+// would be copied into the JS glue of the first load.
 #[wasm_bindgen]
-pub fn start_in(code: &str, catalogue: String) {
-    hashpivot::i18n::start_in(code, catalogue);
+pub fn start_in(page: String) {
+    hashpivot::i18n::start_in(page);
 }

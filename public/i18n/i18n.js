@@ -10,7 +10,7 @@
   // Trunk sets wasmBindings just before it dispatches TrunkApplicationStarted.
   const ready = window.wasmBindings ? Promise.resolve() : new Promise((ok) => addEventListener("TrunkApplicationStarted", ok));
   const start = (c, text) => ready.then(() => {
-    wasmBindings.start_in(c, text);
+    wasmBindings.start_in(c + "\n" + text);
     D.getElementById("lang").value = c;
   });
   fetch("i18n/" + code + ".txt").then((r) => (r.ok ? r.text() : Promise.reject(r.status))).then((text) => {
