@@ -1,6 +1,10 @@
-// Starts the app. Trunk writes this tag in place of its usual inline script (Trunk.toml's
+// Starts the wasm. Trunk writes this tag in place of its usual inline script (Trunk.toml's
 // `pattern_script`), with the hashed file names in data attributes, so the page needs no inline
-// script and its Content-Security-Policy can forbid them all.
+// script and its Content-Security-Policy can forbid them all. As Trunk's own loader does, it
+// then sets `window.wasmBindings` and fires `TrunkApplicationStarted`, on which public/lang.js
+// (English) or public/i18n/i18n.js (another language) mounts the app through `start_in`.
 const tag = document.querySelector("script[data-hashpivot-js]");
-const { default: init } = await import(tag.dataset.hashpivotJs);
-await init({ module_or_path: tag.dataset.hashpivotWasm });
+const bindings = await import(tag.dataset.hashpivotJs);
+await bindings.default({ module_or_path: tag.dataset.hashpivotWasm });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted"));

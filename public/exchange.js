@@ -11,8 +11,16 @@
   let seq = 0;
   const pending = new Map();
 
+  // The charts' words in the page's language (lang.js and i18n/i18n.js set <html lang>), as the
+  // canvases draw them: Arabic runs isolated right to left.
+  async function words(code) {
+    const text = await fetch(`i18n/${code}.txt`).then((r) => (r.ok ? r.text() : ""));
+    return code === "ar" ? text.replace(/\t(.*)/g, "\t\u2067$1\u2069") : text;
+  }
+
   function start() {
     if (worker) return ready;
+    const code = document.documentElement.lang;
     worker = new Worker("hashpivot-worker_loader.js");
     ready = new Promise((ok, fail) => {
       // A failure (the worker could not start, or stopped on an error) fails every waiting
@@ -26,7 +34,14 @@
         worker = null;
       };
       worker.onmessage = (e) => {
-        if (e.data === "ready") return ok();
+        if (e.data === "ready") {
+          // Posted before any request, so the worker has the words before the first chart.
+          if (code && code !== "en") {
+            words(code).then((text) => worker.postMessage(`0\nwords\n${code}\n${text}`)).finally(ok);
+            return;
+          }
+          return ok();
+        }
         const [id, status, ...rest] = String(e.data).split("\n");
         const done = pending.get(id);
         pending.delete(id);

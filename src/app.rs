@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::components::embed::{self, Embed};
 use crate::components::{
-    Charts, Exchange, Headline, InputsPanel, LinkBanner, MonthTable, PresetPicker, Strategies,
-    ThemeSwitch,
+    Charts, Exchange, Headline, InputsPanel, LangSwitch, LinkBanner, MonthTable, PresetPicker,
+    Strategies, ThemeSwitch,
 };
+
 use crate::state::AppState;
 use crate::theme::ThemeState;
 
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
             <div class="masthead-tools">
                 <PresetPicker />
                 <ThemeSwitch />
+                <LangSwitch />
             </div>
         </header>
         <LinkBanner problems=problems />
@@ -108,10 +110,13 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         <footer class="colophon">
+            // One sentence a text node, so each is a key of the catalogues.
             <p>
-                "Defaults: network snapshot of 12 January 2026 (Hashrate Index weekly roundup); deals from the companies' announcements, each with its source. "
-                "Hashprice = 144 x (subsidy + fees) x BTC price / network hashrate in PH/s. "
-                "Everything is computed in your browser. Illustrative figures, not investment advice."
+                <span>"Defaults: network snapshot of 12 January 2026 (Hashrate Index weekly roundup); deals from the companies' announcements, each with its source."</span>
+                " "
+                <span>"Hashprice = 144 x (subsidy + fees) x BTC price / network hashrate in PH/s."</span>
+                " "
+                <span>"Everything is computed in your browser. Illustrative figures, not investment advice."</span>
             </p>
         </footer>
     }

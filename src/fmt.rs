@@ -1,5 +1,6 @@
 //! Numbers and months formatted for reading on the page: `$1.94B`, `37.9 USD/PH/day`,
-//! `587 BTC`, `Mar 2029`.
+//! `587 BTC`, `Mar 2029`. In the page's language: [`hashpivot_model::format`] follows the
+//! locale [`crate::i18n`] sets, and month names come from the catalogue.
 //!
 //! # Usage
 //! ```
@@ -14,10 +15,6 @@
 
 use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::format;
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// US dollars, three significant digits: `$1.94B`, `-$12.0M`.
 pub fn usd(v: f64) -> String {
@@ -40,18 +37,15 @@ pub fn btc(v: f64) -> String {
     format!("{} BTC", format::fixed(v, decimals))
 }
 
-/// A month as `Mar 2029`.
+/// A month as `Mar 2029` in the page's language (`mar 2029`, `مارس 2029`, `2029年3月`).
 pub fn month(m: YearMonth) -> String {
-    let name = MONTHS
-        .get(usize::from(m.month.saturating_sub(1)))
-        .copied()
-        .unwrap_or("?");
-    format!("{name} {}", m.year)
+    hashpivot_charts::month_name(crate::i18n::t, m)
 }
 
 /// An optional figure, or "n/a" with the reason a reader needs.
 pub fn or_na(v: Option<f64>, f: fn(f64) -> String) -> String {
-    v.filter(|x| x.is_finite()).map_or_else(|| "n/a".into(), f)
+    v.filter(|x| x.is_finite())
+        .map_or_else(|| crate::i18n::n_("n/a").into(), f)
 }
 
 #[cfg(test)]

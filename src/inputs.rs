@@ -20,7 +20,7 @@
 pub struct Info {
     /// Share-link key, e.g. `btc`.
     pub key: &'static str,
-    /// One line on what the input means.
+    /// One line on what the input means (English: the page shows `t(help)`).
     pub help: &'static str,
     /// Where the default comes from.
     pub source: &'static str,
@@ -39,85 +39,87 @@ pub struct Group {
     pub open: bool,
 }
 
+use crate::i18n::n_;
+
 const fn i(key: &'static str, help: &'static str, source: &'static str) -> Info {
     Info { key, help, source }
 }
 
 const SNAPSHOT: &str = "Hashrate Index weekly roundup, 12 Jan 2026.";
-const ASSUMED: &str = "Assumption; change it to your own.";
+const ASSUMED: &str = n_("Assumption; change it to your own.");
 
 /// Every group, in display order. Contract terms are edited inside each strategy.
 pub const GROUPS: [Group; 6] = [
     Group {
         id: "market",
-        title: "Market",
+        title: n_("Market"),
         open: true,
         inputs: &[
-            i("btc", "Spot price of one bitcoin.", "About $91,132 on 12 Jan 2026 (Hashrate Index weekly roundup)."),
-            i("fees", "Average transaction fees a block pays on top of the subsidy.", "About 0.017 BTC per block, 0.55% of rewards, Jan 2026 (Hashrate Index)."),
-            i("btc_growth", "Yearly BTC price trend in the deterministic projection, compounded monthly.", "0: flat price. An assumption, not a forecast."),
-            i("fees_growth", "Monthly growth of fees per block.", "0: flat fees. Assumption."),
+            i("btc", n_("Spot price of one bitcoin."), n_("About $91,132 on 12 Jan 2026 (Hashrate Index weekly roundup).")),
+            i("fees", n_("Average transaction fees a block pays on top of the subsidy."), n_("About 0.017 BTC per block, 0.55% of rewards, Jan 2026 (Hashrate Index).")),
+            i("btc_growth", n_("Yearly BTC price trend in the deterministic projection, compounded monthly."), n_("0: flat price. An assumption, not a forecast.")),
+            i("fees_growth", n_("Monthly growth of fees per block."), n_("0: flat fees. Assumption.")),
         ],
     },
     Group {
         id: "network",
-        title: "Network",
+        title: n_("Network"),
         open: false,
         inputs: &[
-            i("diff", "Network difficulty; network hashrate = difficulty x 2^32 / 600 s.", "About 146.5 T after the 8 Jan 2026 adjustment at block 931,392 (Hashrate Index)."),
-            i("diff_growth", "Monthly growth of difficulty, compounded; it cuts every miner's share of the blocks.", "2.5%: difficulty rose about 35% in 2025, 1.35^(1/12) - 1 = 2.53% a month (Hashrate Index)."),
-            i("height", "Block height at the start; sets the subsidy and when the next halving comes.", "Block 931,392, the 8 Jan 2026 adjustment (Hashrate Index)."),
+            i("diff", n_("Network difficulty; network hashrate = difficulty x 2^32 / 600 s."), n_("About 146.5 T after the 8 Jan 2026 adjustment at block 931,392 (Hashrate Index).")),
+            i("diff_growth", n_("Monthly growth of difficulty, compounded; it cuts every miner's share of the blocks."), n_("2.5%: difficulty rose about 35% in 2025, 1.35^(1/12) - 1 = 2.53% a month (Hashrate Index).")),
+            i("height", n_("Block height at the start; sets the subsidy and when the next halving comes."), n_("Block 931,392, the 8 Jan 2026 adjustment (Hashrate Index).")),
         ],
     },
     Group {
         id: "fleet",
-        title: "Fleet",
+        title: n_("Fleet"),
         open: false,
         inputs: &[
-            i("fleet", "Hashrate of the miner's own machines.", "10 EH/s: a mid-sized listed miner. Assumption."),
-            i("eff", "Energy per terahash; lower is better. Sets how many MW the fleet draws.", "17.5 J/TH: Antminer S21 (Bitmain specifications)."),
-            i("uptime", "Share of hours the machines hash.", ASSUMED),
-            i("poolfee", "Fee the mining pool keeps (FPPS pools charge about 1-2.5%).", "1.5%. Assumption."),
-            i("curtail", "Share of running hours given back to the grid.", "0%. Assumption."),
-            i("opex", "Cash opex other than energy (staff, maintenance, site) at full fleet.", "$1.5M a month, about $5 per PH/s per day at 10 EH/s. Assumption."),
-            i("asic_value", "Book value of the machines, depreciated straight-line.", "$150M: 10 EH/s at about $15 per TH/s. Assumption."),
-            i("asic_life", "Months over which the machines are depreciated.", "36 months. Assumption."),
+            i("fleet", n_("Hashrate of the miner's own machines."), n_("10 EH/s: a mid-sized listed miner. Assumption.")),
+            i("eff", n_("Energy per terahash; lower is better. Sets how many MW the fleet draws."), n_("17.5 J/TH: Antminer S21 (Bitmain specifications).")),
+            i("uptime", n_("Share of hours the machines hash."), ASSUMED),
+            i("poolfee", n_("Fee the mining pool keeps (FPPS pools charge about 1-2.5%)."), n_("1.5%. Assumption.")),
+            i("curtail", n_("Share of running hours given back to the grid."), n_("0%. Assumption.")),
+            i("opex", n_("Cash opex other than energy (staff, maintenance, site) at full fleet."), n_("$1.5M a month, about $5 per PH/s per day at 10 EH/s. Assumption.")),
+            i("asic_value", n_("Book value of the machines, depreciated straight-line."), n_("$150M: 10 EH/s at about $15 per TH/s. Assumption.")),
+            i("asic_life", n_("Months over which the machines are depreciated."), n_("36 months. Assumption.")),
         ],
     },
     Group {
         id: "power",
-        title: "Power",
+        title: n_("Power"),
         open: true,
         inputs: &[
-            i("site_mw", "Grid connection at the meter, shared by mining and AI/HPC.", "210 MW: the default fleet at PUE 1.2."),
-            i("power", "All-in price of electricity.", "$40/MWh: top of Riot's 2.6-4.2 cents/kWh in 2025 (Riot filings)."),
-            i("pue", "Power at the meter per unit of IT power in mining halls.", "1.2: low end of air-cooled mining, 1.20-1.50 (industry reports)."),
-            i("hpc_pue", "Power at the meter per unit of IT power in AI/HPC halls.", "1.18: Applied Digital's Polaris Forge design."),
-            i("dr", "Credit paid for each curtailed MWh (demand response).", "$0/MWh. Assumption."),
+            i("site_mw", n_("Grid connection at the meter, shared by mining and AI/HPC."), n_("210 MW: the default fleet at PUE 1.2.")),
+            i("power", n_("All-in price of electricity."), n_("$40/MWh: top of Riot's 2.6-4.2 cents/kWh in 2025 (Riot filings).")),
+            i("pue", n_("Power at the meter per unit of IT power in mining halls."), n_("1.2: low end of air-cooled mining, 1.20-1.50 (industry reports).")),
+            i("hpc_pue", n_("Power at the meter per unit of IT power in AI/HPC halls."), n_("1.18: Applied Digital's Polaris Forge design.")),
+            i("dr", n_("Credit paid for each curtailed MWh (demand response)."), n_("$0/MWh. Assumption.")),
         ],
     },
     Group {
         id: "financing",
-        title: "Financing and treasury",
+        title: n_("Financing and treasury"),
         open: false,
         inputs: &[
-            i("discount", "Yearly rate at which future cash is discounted for NPV.", "12% a year. Assumption."),
-            i("btc_held", "Bitcoin on the balance sheet at the start.", "0 BTC. Company presets set their own."),
-            i("sell", "Share of each month's production sold; the rest is held.", "100%: sell everything. Assumption."),
+            i("discount", n_("Yearly rate at which future cash is discounted for NPV."), n_("12% a year. Assumption.")),
+            i("btc_held", n_("Bitcoin on the balance sheet at the start."), n_("0 BTC. Company presets set their own.")),
+            i("sell", n_("Share of each month's production sold; the rest is held."), n_("100%: sell everything. Assumption.")),
         ],
     },
     Group {
         id: "simulation",
-        title: "Simulation",
+        title: n_("Simulation"),
         open: false,
         inputs: &[
-            i("horizon", "Months projected. There is no terminal value after the last one.", "60 months. Assumption."),
-            i("paths", "Random price and hashrate paths in the Monte Carlo.", "2,000 paths. More is smoother and slower."),
-            i("btc_vol", "Yearly volatility of the BTC price in the Monte Carlo.", "50%: near realised 2024-25. Assumption."),
-            i("btc_drift", "Yearly drift of the BTC price in the Monte Carlo.", "0%. Assumption."),
-            i("hr_vol", "Yearly volatility of network hashrate growth around its trend.", "15%. Assumption."),
-            i("hr_follow", "How strongly hashrate follows the BTC price (100% = one for one).", "50%. Assumption."),
-            i("hr_lag", "Months before hashrate reacts to the price.", "3 months: machines take months to order and plug in. Assumption."),
+            i("horizon", n_("Months projected. There is no terminal value after the last one."), n_("60 months. Assumption.")),
+            i("paths", n_("Random price and hashrate paths in the Monte Carlo."), n_("2,000 paths. More is smoother and slower.")),
+            i("btc_vol", n_("Yearly volatility of the BTC price in the Monte Carlo."), n_("50%: near realised 2024-25. Assumption.")),
+            i("btc_drift", n_("Yearly drift of the BTC price in the Monte Carlo."), n_("0%. Assumption.")),
+            i("hr_vol", n_("Yearly volatility of network hashrate growth around its trend."), n_("15%. Assumption.")),
+            i("hr_follow", n_("How strongly hashrate follows the BTC price (100% = one for one)."), n_("50%. Assumption.")),
+            i("hr_lag", n_("Months before hashrate reacts to the price."), n_("3 months: machines take months to order and plug in. Assumption.")),
         ],
     },
 ];

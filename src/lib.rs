@@ -3,12 +3,14 @@
 //!
 //! Layout: [`state`] holds the reactive state (testable natively), [`inputs`] the catalogue of
 //! inputs with their help and sources, [`components`] the view pieces (one file each),
-//! [`theme`] light and dark, [`fmt`] numbers for reading, and [`app`] puts them together.
+//! [`theme`] light and dark, [`fmt`] numbers for reading, [`i18n`] the language, and [`app`]
+//! puts them together.
 
 pub mod app;
 pub mod components;
 pub mod field;
 pub mod fmt;
+pub mod i18n;
 pub mod inputs;
 pub mod monte_carlo;
 pub mod panic_panel;
@@ -19,7 +21,8 @@ pub mod theme;
 pub use app::App;
 
 /// Installs the panic hook ([`panic_panel`]) and mounts [`App`] on `<body>`, or the widget
-/// ([`app::Widget`]) when the address asks for it with `embed=1`.
+/// ([`app::Widget`]) when the address asks for it with `embed=1`. `public/boot.js` calls it (through
+/// [`i18n::start_in`]) once the page's language is known and its catalogue is in.
 pub fn start() {
     panic_panel::install();
     if app::is_widget() {

@@ -3,13 +3,16 @@
 //! user had, as far as the address bar had caught up) and offers a reload and a reset.
 //!
 //! Built with plain DOM calls that cannot panic themselves (every failure is ignored): the
-//! reactive system is not to be trusted once a panic has happened.
+//! reactive system is not to be trusted once a panic has happened. Its English text (marked
+//! with `n_`) is translated by `public/i18n/i18n.js` as it lands in the page.
 //!
 //! # See also
 //! [`crate::start`], which installs [`install`]; `tests/e2e/hostile.test.mjs`, which triggers
 //! [`crash_for_test`].
 
 use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::i18n::n_;
 
 /// Installs the panic hook: the message to the console (as `console_error_panic_hook` does),
 /// then the panel.
@@ -48,25 +51,24 @@ fn show() {
         parent.append_child(&el).ok()?;
         Some(el)
     };
-    let _ = add(&panel, "h2", "Hashpivot stopped on an internal error");
+    let _ = add(&panel, "h2", n_("Hashpivot stopped on an internal error"));
     let _ = add(
         &panel,
         "p",
-        "Nothing was sent anywhere. Your inputs are in this page's link: reload it to carry on, \
-         copy it to keep it, or start again from the defaults.",
+        n_("Nothing was sent anywhere. Your inputs are in this page's link: reload it to carry on, copy it to keep it, or start again from the defaults."),
     );
     if let Some(field) = add(&panel, "input", "") {
         let _ = field.set_attribute("readonly", "");
-        let _ = field.set_attribute("aria-label", "Link with your inputs");
+        let _ = field.set_attribute("aria-label", n_("Link with your inputs"));
         let _ = field.set_attribute("value", &link);
         let _ = field.set_attribute("data-testid", "panic-link");
     }
     if let Some(actions) = add(&panel, "p", "") {
-        if let Some(a) = add(&actions, "a", "Reload with my inputs") {
+        if let Some(a) = add(&actions, "a", n_("Reload with my inputs")) {
             let _ = a.set_attribute("href", &link);
             let _ = a.set_attribute("data-testid", "panic-reload");
         }
-        if let Some(a) = add(&actions, "a", "Reset to the defaults") {
+        if let Some(a) = add(&actions, "a", n_("Reset to the defaults")) {
             let _ = a.set_attribute("href", &reset);
             let _ = a.set_attribute("data-testid", "panic-reset");
         }

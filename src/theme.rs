@@ -8,6 +8,8 @@
 //! [`crate::components::ThemeSwitch`].
 
 use leptos::prelude::*;
+
+use crate::i18n::n_;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -42,9 +44,9 @@ impl Theme {
     /// Label shown in the switch.
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "System",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
+            Theme::System => n_("System"),
+            Theme::Light => n_("Light"),
+            Theme::Dark => n_("Dark"),
         }
     }
 

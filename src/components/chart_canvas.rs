@@ -64,7 +64,8 @@ where
     view! {
         <figure class="chart" data-testid=testid data-chart=testid.trim_start_matches("chart-")>
             <h3 class="visually-hidden">{move || title.get()}</h3>
-            <canvas node_ref=canvas_ref role="img" aria-label=move || alt.get()></canvas>
+            // Left to right whatever the page's direction: chart labels anchor on their left.
+            <canvas node_ref=canvas_ref role="img" dir="ltr" aria-label=move || alt.get()></canvas>
             <p class="chart-export">
                 <button type="button" class="link-button" data-export="svg" title="Download this chart as SVG">"SVG"</button>
                 <button type="button" class="link-button" data-export="png" title="Download this chart as PNG">"PNG"</button>
@@ -99,4 +100,5 @@ fn style_for(
         ChartStyle::light(width, height)
     };
     base.with_scale(win.device_pixel_ratio())
+        .with_words(crate::i18n::t)
 }

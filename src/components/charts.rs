@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::components::strategy_select::StrategySelect;
 use crate::components::ChartCanvas;
+use crate::i18n::{t, tf};
 use crate::state::AppState;
 
 /// Wires a chart's data memo to a [`ChartCanvas`].
@@ -32,8 +33,8 @@ macro_rules! chart {
             <ChartCanvas
                 testid=$testid
                 height=height
-                title=Signal::derive(move || data.with(|d| d.title()))
-                alt=Signal::derive(move || data.with(|d| d.alt_text()))
+                title=Signal::derive(move || data.with(|d| d.title_in(t)))
+                alt=Signal::derive(move || data.with(|d| d.alt_text_in(t)))
                 draw=move |el, style| data.with(|d| canvas::render(el, style, |area| d.draw(area, style)))
             />
         }
@@ -60,9 +61,9 @@ pub fn Charts(
         let n = names.with(Vec::len);
         let i = tornado_of.get().min(n.saturating_sub(1));
         let name = names.with(|v| v.get(i).cloned().unwrap_or_default());
-        state.tornado.with(|t| match t {
-            Some(t) => TornadoChart::from_tornado(t, i, &name),
-            None => TornadoChart::from_tornado(&empty_tornado(), i, &name),
+        state.tornado.with(|tornado| match tornado {
+            Some(x) => TornadoChart::from_tornado_in(x, i, &name, t),
+            None => TornadoChart::from_tornado_in(&empty_tornado(), i, &name, t),
         })
     });
 
@@ -91,10 +92,15 @@ pub fn Charts(
     let progress = state.monte_carlo_progress;
     let mc_status = Signal::derive(move || {
         stale.get().then(|| {
-            format!(
-                "Simulating {} paths for the current inputs: {}%",
-                format::plain(paths.get() as f64),
-                (progress.get().unwrap_or(0.0) * 100.0).floor()
+            tf(
+                "Simulating {n} paths for the current inputs: {done}%",
+                &[
+                    ("n", &format::plain(paths.get() as f64)),
+                    (
+                        "done",
+                        &(progress.get().unwrap_or(0.0) * 100.0).floor().to_string(),
+                    ),
+                ],
             )
         })
     });
@@ -115,8 +121,8 @@ pub fn Charts(
             <div class="chart-with-tools">
                 <ChartCanvas
                     testid="chart-montecarlo"
-                    title=Signal::derive(move || fan.with(|d| d.as_ref().map(|d| d.title()).unwrap_or_else(|| "Monte Carlo fan of cumulative free cash flow".into())))
-                    alt=Signal::derive(move || fan.with(|d| d.as_ref().map(|d| d.alt_text()).unwrap_or_else(|| "The Monte Carlo is running.".into())))
+                    title=Signal::derive(move || fan.with(|d| d.as_ref().map(|d| d.title_in(t)).unwrap_or_else(|| t("Monte Carlo fan of cumulative free cash flow").into())))
+                    alt=Signal::derive(move || fan.with(|d| d.as_ref().map(|d| d.alt_text_in(t)).unwrap_or_else(|| t("The Monte Carlo is running.").into())))
                     status=mc_status
                     draw=move |el, style| {
                         fan.with(|d| match d {
@@ -134,8 +140,8 @@ pub fn Charts(
             </div>
             <ChartCanvas
                 testid="chart-decision-map"
-                title=Signal::derive(move || map.with(|d| d.as_ref().map(|d| d.title()).unwrap_or_default()))
-                alt=Signal::derive(move || map.with(|d| d.as_ref().map(|d| d.alt_text()).unwrap_or_default()))
+                title=Signal::derive(move || map.with(|d| d.as_ref().map(|d| d.title_in(t)).unwrap_or_default()))
+                alt=Signal::derive(move || map.with(|d| d.as_ref().map(|d| d.alt_text_in(t)).unwrap_or_default()))
                 draw=move |el, style| {
                     map.with(|d| match d {
                         Some(d) => canvas::render(el, style, |area| d.draw(area, style)),

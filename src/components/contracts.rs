@@ -11,34 +11,39 @@ use leptos::prelude::*;
 
 use crate::components::NumberInput;
 use crate::field::FieldPath;
+use crate::i18n::{n_, t, tf};
 use crate::state::AppState;
 
-/// One line on a contract term, by key.
+/// One line on a contract term, by key (English; the page's translator shows it translated).
 fn help(key: &str) -> Option<&'static str> {
     Some(match key {
-        "it_mw" => "Critical IT power the tenant uses; at the AI/HPC PUE it leaves mining.",
-        "usd_per_mw_year" => "Rent per MW of critical IT per year, before the escalator.",
-        "escalator_annual" => "Yearly rent increase (0.03 = 3%).",
-        "noi_margin" => "Share of rent kept after site costs; used when site opex is 0.",
-        "opex_usd_per_mw_year" => "Site costs per MW-year; overrides the NOI margin when set.",
-        "renewal_rate_change" => "Rent change at renewal (0.1 = +10%).",
-        "gpus" => "GPUs the operator owns and rents out.",
-        "kw_per_gpu" => "Power per GPU including its share of the server.",
-        "usd_per_gpu_hour" => "Price of one GPU-hour.",
-        "utilization" => "Share of GPU-hours sold.",
-        "contract_total_usd" => "Announced contract value; overrides GPU-hour pricing when set.",
-        "prepayment_share" => "Share of the contract paid up front.",
-        "capex_usd_per_gpu" => "Price of one GPU with its server and network.",
-        "gpu_life_months" => "Months over which the GPUs are depreciated.",
-        "opex_share" => "Cash opex as a share of revenue.",
-        "price_decline_annual" => "Yearly fall of the GPU-hour price.",
-        "first_revenue_month" => "Months from the start to the first revenue.",
-        "build_months" => "Months of conversion before first revenue; mining stops when it starts.",
-        "ramp_months" => "Months from first revenue to the full capacity.",
-        "term_months" => "Length of the contract.",
-        "capex_usd_per_mw" => "Conversion capex per MW of critical IT.",
-        "early_end_annual" => "Yearly chance the tenant ends the contract early.",
-        "delay_months" => "Expected months of delivery delay.",
+        "it_mw" => n_("Critical IT power the tenant uses; at the AI/HPC PUE it leaves mining."),
+        "usd_per_mw_year" => n_("Rent per MW of critical IT per year, before the escalator."),
+        "escalator_annual" => n_("Yearly rent increase (0.03 = 3%)."),
+        "noi_margin" => n_("Share of rent kept after site costs; used when site opex is 0."),
+        "opex_usd_per_mw_year" => n_("Site costs per MW-year; overrides the NOI margin when set."),
+        "renewal_rate_change" => n_("Rent change at renewal (0.1 = +10%)."),
+        "gpus" => n_("GPUs the operator owns and rents out."),
+        "kw_per_gpu" => n_("Power per GPU including its share of the server."),
+        "usd_per_gpu_hour" => n_("Price of one GPU-hour."),
+        "utilization" => n_("Share of GPU-hours sold."),
+        "contract_total_usd" => {
+            n_("Announced contract value; overrides GPU-hour pricing when set.")
+        }
+        "prepayment_share" => n_("Share of the contract paid up front."),
+        "capex_usd_per_gpu" => n_("Price of one GPU with its server and network."),
+        "gpu_life_months" => n_("Months over which the GPUs are depreciated."),
+        "opex_share" => n_("Cash opex as a share of revenue."),
+        "price_decline_annual" => n_("Yearly fall of the GPU-hour price."),
+        "first_revenue_month" => n_("Months from the start to the first revenue."),
+        "build_months" => {
+            n_("Months of conversion before first revenue; mining stops when it starts.")
+        }
+        "ramp_months" => n_("Months from first revenue to the full capacity."),
+        "term_months" => n_("Length of the contract."),
+        "capex_usd_per_mw" => n_("Conversion capex per MW of critical IT."),
+        "early_end_annual" => n_("Yearly chance the tenant ends the contract early."),
+        "delay_months" => n_("Expected months of delivery delay."),
         _ => return None,
     })
 }
@@ -68,7 +73,8 @@ pub fn Contracts(
     let add = move |choice: String| {
         let contract = match choice.as_str() {
             "" => return,
-            "colocation" => Contract::colocation("Colocation lease", 20.0),
+            // Stored in English like the model's own names; shown translated.
+            "colocation" => Contract::colocation(n_("Colocation lease"), 20.0),
             "gpu_cloud" => {
                 let mut g = GpuCloud::default();
                 g.set_it_mw(20.0);
@@ -84,11 +90,7 @@ pub fn Contracts(
                 st.contracts.push(contract);
             }
         });
-        error.set(result.err().map(|e| {
-            format!(
-                "Could not add the contract: {e}. Free some megawatts or raise the site capacity."
-            )
-        }));
+        error.set(result.err().map(|e| e.to_string()));
     };
     let deals: Vec<_> = presets::all()
         .into_iter()
@@ -131,8 +133,13 @@ pub fn Contracts(
                     </optgroup>
                 </select>
             </div>
+            // The model's message alone in its text node, so the page's translator reads it; the
+            // advice under it shows only with a message (style/main.css).
             <p class="error" role="alert" data-testid=format!("error-contracts-{index}")>
                 {move || error.get()}
+            </p>
+            <p class="error-advice">
+                "Could not add the contract. Free some megawatts or raise the site capacity."
             </p>
         </div>
     }
@@ -163,8 +170,8 @@ fn ContractCard(
         return ().into_any();
     };
     let kind = match c {
-        Contract::Colocation(_) => "Colocation lease",
-        Contract::GpuCloud(_) => "GPU cloud",
+        Contract::Colocation(_) => n_("Colocation lease"),
+        Contract::GpuCloud(_) => n_("GPU cloud"),
     };
     let source = c.terms().source.clone();
     let remove = move |_: leptos::ev::MouseEvent| {
@@ -195,7 +202,7 @@ fn ContractCard(
                 <button
                     type="button"
                     class="link-button"
-                    aria-label=format!("Remove contract {name}")
+                    aria-label=tf("Remove contract {name}", &[("name", t(&name))])
                     on:click=remove
                 >
                     "Remove"
@@ -216,7 +223,7 @@ fn ContractCard(
                 })}
             {main.iter().map(input).collect_view()}
             <details class="terms">
-                <summary>"All terms (" {rest.len()} ")"</summary>
+                <summary>{tf("All terms ({n})", &[("n", &rest.len().to_string())])}</summary>
                 {rest.iter().map(input).collect_view()}
             </details>
         </article>

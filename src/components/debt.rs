@@ -10,17 +10,18 @@ use leptos::prelude::*;
 
 use crate::components::NumberInput;
 use crate::field::FieldPath;
+use crate::i18n::{n_, t, tf};
 use crate::state::AppState;
 
 /// One line on a debt term, by key.
 fn help(key: &str) -> Option<&'static str> {
     Some(match key {
-        "principal_usd" => "Amount owed, repaid at maturity (financing, not part of FCF).",
-        "coupon_annual" => {
-            "Yearly interest as a share of principal (0.08 = 8%; 0 for zero-coupon convertibles)."
-        }
+        "principal_usd" => n_("Amount owed, repaid at maturity (financing, not part of FCF)."),
+        "coupon_annual" => n_(
+            "Yearly interest as a share of principal (0.08 = 8%; 0 for zero-coupon convertibles).",
+        ),
         "maturity_months" => {
-            "Months from the start until the principal is due; interest runs until then."
+            n_("Months from the start until the principal is due; interest runs until then.")
         }
         _ => return None,
     })
@@ -42,7 +43,10 @@ pub fn DebtList() -> impl IntoView {
     let add = move |_: leptos::ev::MouseEvent| {
         let _ = state.update(|s| {
             s.financing.debt.push(Debt {
-                name: format!("Loan {}", s.financing.debt.len() + 1),
+                name: tf(
+                    "Loan {n}",
+                    &[("n", &(s.financing.debt.len() + 1).to_string())],
+                ),
                 principal_usd: 100_000_000.0,
                 coupon_annual: 0.08,
                 maturity_months: 36,
@@ -82,7 +86,7 @@ pub fn DebtList() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="link-button"
-                                        aria-label=format!("Remove debt {name}")
+                                        aria-label=tf("Remove debt {name}", &[("name", t(&name))])
                                         on:click=remove
                                     >
                                         "Remove"

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Charts, ScalarInput};
+use crate::components::{Charts, LangSwitch, ScalarInput};
 use crate::share_link;
 use crate::state::AppState;
 
@@ -116,6 +116,7 @@ pub fn Embed(
     view! {
         <header class="embed-head">
             <strong class="embed-brand">"Hashpivot"</strong>
+            <LangSwitch />
             <a href=open target="_blank" rel="noopener" data-testid="open-in-hashpivot">
                 "Open in Hashpivot"
             </a>

@@ -35,7 +35,7 @@ pub fn Kpi(
         if v.is_finite() {
             format(v)
         } else {
-            "n/a".into()
+            crate::i18n::n_("n/a").into()
         }
     };
     view! {

@@ -9,6 +9,7 @@ mod rows;
 use rows::{rows_html, Sort, COLUMNS};
 
 use crate::components::strategy_select::StrategySelect;
+use crate::i18n::n_;
 use crate::state::AppState;
 
 /// The monthly table, folded by default, for a strategy the user picks.
@@ -91,7 +92,7 @@ pub fn MonthTable() -> impl IntoView {
                     <table>
                         <thead>
                             <tr>
-                                {header(None, "Month", "")}
+                                {header(None, n_("Month"), "")}
                                 {COLUMNS
                                     .iter()
                                     .enumerate()

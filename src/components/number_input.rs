@@ -13,6 +13,7 @@ use hashpivot_model::format;
 use leptos::prelude::*;
 
 use crate::field::FieldPath;
+use crate::i18n;
 use crate::inputs;
 use crate::state::AppState;
 
@@ -48,11 +49,22 @@ pub fn NumberInput(
         let v = value.get();
         typed
             .get()
-            .filter(|t| error.with(Option::is_some) || bound.parse(t).ok() == Some(v))
+            .filter(|t| {
+                error.with(Option::is_some) || bound.parse(&i18n::delocalize(t)).ok() == Some(v)
+            })
             .unwrap_or_else(|| format::plain(v))
     };
+    // A slider's value is always written the model's way; typed text in the page's language.
     let commit = move |text: String, from_slider: bool| {
-        let result = bound.parse(&text).and_then(set);
+        let parsed = if from_slider {
+            bound.parse(&text)
+        } else {
+            bound.parse(&i18n::delocalize(&text)).map_err(|mut e| {
+                e.value.clone_from(&text);
+                e
+            })
+        };
+        let result = parsed.and_then(set);
         typed.set((!from_slider).then_some(text));
         error.set(result.err().map(|e| e.to_string()));
     };

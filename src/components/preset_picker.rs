@@ -4,6 +4,7 @@
 use hashpivot_model::presets::{self, Kind};
 use leptos::prelude::*;
 
+use crate::i18n::n_;
 use crate::state::AppState;
 
 /// The preset menu and the loaded preset's source.
@@ -36,10 +37,10 @@ pub fn PresetPicker() -> impl IntoView {
                 <option value="" disabled selected=move || state.preset.with(Option::is_none)>
                     "Choose a preset..."
                 </option>
-                {group(Kind::Company, "Companies (strategy sets)")}
-                {group(Kind::Deal, "Announced AI/HPC deals")}
-                {group(Kind::Machine, "Machines")}
-                {group(Kind::Network, "Network")}
+                {group(Kind::Company, n_("Companies (strategy sets)"))}
+                {group(Kind::Deal, n_("Announced AI/HPC deals"))}
+                {group(Kind::Machine, n_("Machines"))}
+                {group(Kind::Network, n_("Network"))}
             </select>
             <p class="error" role="alert">{move || error.get()}</p>
             {move || {

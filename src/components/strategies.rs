@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::components::contracts::Contracts;
 use crate::fmt;
+use crate::i18n::{n_, t, tf};
 use crate::state::AppState;
 
 /// Every strategy as a card, and a button to add one.
@@ -29,7 +30,7 @@ pub fn Strategies() -> impl IntoView {
                 .unwrap_or_default();
             s.strategies.push(Strategy {
                 id,
-                name: format!("Strategy {n}"),
+                name: tf("Strategy {n}", &[("n", &n.to_string())]),
                 ..Strategy::default()
             });
         });
@@ -72,7 +73,7 @@ fn StrategyCard(
         state.scenario.with(|s| {
             s.strategies
                 .get(index)
-                .map(|st| st.name.clone())
+                .map(|st| crate::i18n::plain(t(&st.name)).to_owned())
                 .unwrap_or_default()
         })
     });
@@ -109,7 +110,7 @@ fn StrategyCard(
         <article class="strategy" data-series=series data-testid=format!("strategy-{index}")>
             <div class="strategy-head">
                 <label class="visually-hidden" for=name_id.clone()>
-                    "Name of strategy " {index + 1}
+                    {tf("Name of strategy {n}", &[("n", &(index + 1).to_string())])}
                 </label>
                 <span class="swatch" aria-hidden="true"></span>
                 <input
@@ -124,7 +125,7 @@ fn StrategyCard(
                 <button
                     type="button"
                     class="link-button"
-                    aria-label=move || format!("Remove strategy {}", name.get())
+                    aria-label=move || tf("Remove strategy {name}", &[("name", &name.get())])
                     disabled=move || { count.get() <= 1 }
                     on:click=remove
                 >
@@ -173,22 +174,22 @@ fn Figures(
     });
     view! {
         <dl class="figures">
-            {row("NPV", "npv", |r| Some(r.npv_usd), fmt::usd)}
-            {row("EBITDA margin", "ebitda-margin", |r| Some(r.summary.ebitda_margin), fmt::percent)}
+            {row(n_("NPV"), "npv", |r| Some(r.npv_usd), fmt::usd)}
+            {row(n_("EBITDA margin"), "ebitda-margin", |r| Some(r.summary.ebitda_margin), fmt::percent)}
             <div class="figure" data-testid=format!("strategy-{index}-payback")>
                 <dt>"Payback"</dt>
                 <dd>
                     {move || match payback.get() {
                         Some(Some(m)) => m,
-                        _ => format!("not within {} months", horizon.get()),
+                        _ => tf("not within {n} months", &[("n", &horizon.get().to_string())]),
                     }}
                 </dd>
             </div>
-            {row("Cash cost per BTC", "cash-cost", |r| r.summary.cash_cost_per_btc_usd, fmt::usd)}
-            {row("All-in cost per BTC", "all-in-cost", |r| r.summary.all_in_cost_per_btc_usd, fmt::usd)}
-            {row("Breakeven BTC price", "breakeven", |r| r.summary.breakeven_btc_usd, fmt::usd)}
-            {row("Mining share of revenue", "mining-share", |r| Some(r.summary.mining_share), fmt::percent)}
-            {row("AI/HPC share of revenue", "hpc-share", |r| Some(1.0 - r.summary.mining_share), fmt::percent)}
+            {row(n_("Cash cost per BTC"), "cash-cost", |r| r.summary.cash_cost_per_btc_usd, fmt::usd)}
+            {row(n_("All-in cost per BTC"), "all-in-cost", |r| r.summary.all_in_cost_per_btc_usd, fmt::usd)}
+            {row(n_("Breakeven BTC price"), "breakeven", |r| r.summary.breakeven_btc_usd, fmt::usd)}
+            {row(n_("Mining share of revenue"), "mining-share", |r| Some(r.summary.mining_share), fmt::percent)}
+            {row(n_("AI/HPC share of revenue"), "hpc-share", |r| Some(1.0 - r.summary.mining_share), fmt::percent)}
         </dl>
     }
 }
@@ -211,7 +212,14 @@ fn MwSplit(
                 .step_by(12)
                 .chain((n > 0 && (n - 1) % 12 != 0).then_some(n - 1))
                 .filter_map(|m| r.months.get(m))
-                .map(|m| (fmt::month(m.month), m.mining_mw, m.hpc_mw))
+                .map(|m| {
+                    (
+                        fmt::month(m.month),
+                        m.month.year.to_string(),
+                        m.mining_mw,
+                        m.hpc_mw,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -224,11 +232,14 @@ fn MwSplit(
                     samples
                         .get()
                         .into_iter()
-                        .map(|(month, mining, hpc)| {
-                            let text = format!(
-                                "{month}: {} MW mining, {} MW AI/HPC",
-                                hashpivot_model::format::fixed(mining, 0),
-                                hashpivot_model::format::fixed(hpc, 0),
+                        .map(|(month, year, mining, hpc)| {
+                            let text = tf(
+                                "{month}: {mining} MW mining, {hpc} MW AI/HPC",
+                                &[
+                                    ("month", &month),
+                                    ("mining", &hashpivot_model::format::fixed(mining, 0)),
+                                    ("hpc", &hashpivot_model::format::fixed(hpc, 0)),
+                                ],
                             );
                             let pct = |mw: f64| format!("{:.1}%", (mw / site * 100.0).clamp(0.0, 100.0));
                             view! {
@@ -238,7 +249,7 @@ fn MwSplit(
                                         <span class="mining" style:height=pct(mining)></span>
                                         <span class="hpc" style:height=pct(hpc)></span>
                                     </span>
-                                    <span class="tick" aria-hidden="true">{month.split(' ').nth(1).unwrap_or_default().to_string()}</span>
+                                    <span class="tick" aria-hidden="true">{year}</span>
                                 </li>
                             }
                         })

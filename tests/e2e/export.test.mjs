@@ -141,3 +141,25 @@ test("each chart downloads as SVG (with the strategies' names) and as PNG", asyn
     await page.close();
   }
 });
+
+test("in Arabic the panel, its messages and a chart's SVG are in Arabic", async () => {
+  const catalogue = new Map(
+    (await fs.readFile(new URL("../../public/i18n/ar.txt", import.meta.url), "utf8"))
+      .split("\n").filter(Boolean).map((l) => l.split("\t")),
+  );
+  const ar = (english) => {
+    assert.ok(catalogue.has(english), `ar.txt lacks ${english}`);
+    return catalogue.get(english);
+  };
+  const page = await openPage(browser, `${site.url}?lang=ar&horizon=24`);
+  await page.waitForFunction((h) => document.getElementById("exchange-title")?.textContent === h, ar("Export and import"));
+  const svg = await download(page, page.getByTestId("chart-cashflow").locator("button[data-export='svg']"));
+  const text = svg.bytes.toString("utf8");
+  assert.ok(text.includes(ar("Cumulative free cash flow")), "the SVG's title is in Arabic");
+  const csv = await download(page, "export-csv");
+  assert.equal(csv.name, "hashpivot-months.csv");
+  const saved = ar("Saved {name}.").replace("{name}", "hashpivot-months.csv");
+  assert.equal(await page.getByTestId("exchange-status").textContent(), saved);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use hashpivot_model::format;
 
-use crate::common::{extent, font, padded};
+use crate::common::{extent, font, glyphs, padded};
 use crate::{ChartError, ChartStyle};
 
 /// A linear `f64` axis whose ticks (and grid lines) are exactly `ticks`: month starts, row
@@ -115,7 +115,7 @@ pub(crate) struct Frame<'a> {
     pub label_area: [f64; 2],
     /// Font sizes of the tick labels and of the axis titles, CSS pixels.
     pub font: [f64; 2],
-    /// The x and y axis titles.
+    /// The x and y axis titles, in the style's words.
     pub desc: [Option<&'a str>; 2],
     /// The x and y tick labels.
     pub label: [&'a dyn Fn(&f64) -> String; 2],
@@ -138,7 +138,21 @@ where
     let size = |css: f64| if css > 0.0 { style.px(css) as i32 } else { 0 };
     let (w, h) = area.dim_in_pixel();
     let [margin_left, margin_right, margin_bottom] = frame.margin.map(size);
-    let [x_area, y_area] = frame.label_area.map(size);
+    let [x_area, mut y_area] = frame.label_area.map(size);
+    // Tick labels wider than their area (a language's long word for millions) widen it, with
+    // room left for the axis title beside them.
+    if y_area > 0 {
+        let glyph = style.font(frame.font[0]) * 0.56;
+        let widest = frame
+            .y
+            .ticks
+            .iter()
+            .map(|v| glyphs(&(frame.label[1])(v)) * glyph)
+            .fold(0.0, f64::max) as i32;
+        if widest + 10 > y_area {
+            y_area = widest + 10 + style.px(frame.font[1] * 1.4) as i32;
+        }
+    }
     // The plot, in pixels of `area`: [left, right) x [0, bottom).
     let right = (w as i32 - margin_right).max(0);
     let left = (margin_left + y_area).min(right);

@@ -25,8 +25,9 @@ use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
 use crate::axes::{self, Frame, Ticked};
-use crate::common::{self, MonthAxis};
+use crate::common::{self, tf, MonthAxis};
 use crate::legend::{self, Entry, Mark};
+use crate::style::{identity, Tr};
 use crate::{ChartError, ChartStyle};
 
 /// Everything the cash-flow chart shows, computed from the projection.
@@ -107,48 +108,77 @@ impl Cashflow {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        "Cumulative free cash flow".into()
+        self.title_in(identity)
+    }
+
+    /// Chart title in the words of `tr`.
+    pub fn title_in(&self, tr: Tr) -> String {
+        tr("Cumulative free cash flow").into()
     }
 
     /// A short description of what the chart shows, for screen readers.
     pub fn alt_text(&self) -> String {
+        self.alt_text_in(identity)
+    }
+
+    /// [`Cashflow::alt_text`] in the words of `tr`.
+    pub fn alt_text_in(&self, tr: Tr) -> String {
         let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
-            return "Line chart of cumulative free cash flow: no months to show.".into();
+            return tr("Line chart of cumulative free cash flow: no months to show.").into();
         };
         if self.lines.is_empty() {
-            return "Line chart of cumulative free cash flow: no strategies to show.".into();
+            return tr("Line chart of cumulative free cash flow: no strategies to show.").into();
         }
-        let mut out = format!(
-            "Line chart of cumulative free cash flow per strategy, {} to {}.",
-            common::month_name(*first),
-            common::month_name(*last),
+        let last_name = common::month_name(tr, *last);
+        let mut out = tf(
+            tr,
+            "Line chart of cumulative free cash flow per strategy, {from} to {to}.",
+            &[
+                ("from", &common::month_name(tr, *first)),
+                ("to", &last_name),
+            ],
         );
         for line in &self.lines {
+            let name = tr(&line.name);
+            out.push(' ');
             let Some(end) = line.final_usd() else {
-                out.push_str(&format!(" {}: no months.", line.name));
+                out.push_str(&tf(tr, "{name}: no months.", &[("name", name)]));
                 continue;
             };
-            out.push_str(&format!(
-                " {}: {} by {}",
-                line.name,
-                format::usd_compact(end),
-                common::month_name(*last)
-            ));
+            let mut lowest = String::new();
             if let Some((i, low)) = line.trough() {
                 if low < 0.0 && i + 1 < line.cumulative_usd.len() {
                     if let Some(m) = self.months.get(i) {
-                        out.push_str(&format!(
-                            ", lowest {} in {}",
-                            format::usd_compact(low),
-                            common::month_name(*m)
-                        ));
+                        lowest = tf(
+                            tr,
+                            ", lowest {value} in {month}",
+                            &[
+                                ("value", &format::usd_compact(low)),
+                                ("month", &common::month_name(tr, *m)),
+                            ],
+                        );
                     }
                 }
             }
-            match line.payback {
-                Some((_, m)) => out.push_str(&format!(", pays back in {}.", common::month_name(m))),
-                None => out.push_str(", does not pay back."),
-            }
+            let payback = match line.payback {
+                Some((_, m)) => tf(
+                    tr,
+                    ", pays back in {month}.",
+                    &[("month", &common::month_name(tr, m))],
+                ),
+                None => tr(", does not pay back.").into(),
+            };
+            out.push_str(&tf(
+                tr,
+                "{name}: {value} by {month}{lowest}{payback}",
+                &[
+                    ("name", name),
+                    ("value", &format::usd_compact(end)),
+                    ("month", &last_name),
+                    ("lowest", &lowest),
+                    ("payback", &payback),
+                ],
+            ));
         }
         out
     }
@@ -163,14 +193,14 @@ impl Cashflow {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let titled = common::titled(root, &self.title(), style)?;
+        let titled = common::titled(root, &self.title_in(style.tr), style)?;
         if self.lines.is_empty() || self.months.is_empty() {
             return common::message(&titled, style, "No cash flow to show");
         }
         let mut entries = legend::series(self.lines.iter().map(|x| x.name.as_str()), style);
         if self.lines.iter().any(|l| l.payback.is_some()) {
             entries.push(Entry {
-                label: "Payback month".into(),
+                label: (style.tr)("Payback month").into(),
                 color: style.text,
                 mark: Mark::Dot,
             });
@@ -179,7 +209,7 @@ impl Cashflow {
 
         let n = self.months.len();
         let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
-        let x_label = |v: &f64| axis.label(*v);
+        let x_label = |v: &f64| axis.label(*v, style.tr);
         let chart = axes::frame(
             &plot,
             Frame {
@@ -188,7 +218,10 @@ impl Cashflow {
                 margin: [8.0, 20.0, 8.0],
                 label_area: [40.0, 64.0],
                 font: [11.0, 12.0],
-                desc: [Some("Month"), Some("Cumulative free cash flow (USD)")],
+                desc: [
+                    Some((style.tr)("Month")),
+                    Some((style.tr)("Cumulative free cash flow (USD)")),
+                ],
                 label: [&x_label, &axes::usd_label],
                 grid: true,
             },

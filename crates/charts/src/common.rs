@@ -7,9 +7,23 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use hashpivot_model::calendar::YearMonth;
+use hashpivot_model::format;
 
 use crate::axes::Plot;
+use crate::style::Tr;
 use crate::{ChartError, ChartStyle};
+
+/// `tr(template)` with its `{placeholders}` filled in.
+pub(crate) fn tf(tr: Tr, template: &str, args: &[(&str, &str)]) -> String {
+    format::fill(tr(template), args)
+}
+
+/// Width of `text` in Latin glyphs: a CJK character is about as wide as 1.8 of them.
+pub(crate) fn glyphs(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c >= '\u{2E80}' { 1.8 } else { 1.0 })
+        .sum()
+}
 
 /// Text in the style's colour at `size` CSS pixels. (The family is given as such: naming it
 /// `"sans-serif"` would lower-case the name on every call and bring in Unicode's case tables.)
@@ -70,19 +84,27 @@ where
     // Sans-serif glyphs average a little over half the font size in width.
     const GLYPH: f64 = 0.56;
     let available = root.dim_in_pixel().0 as f64 - style.px(12.0) as f64;
-    let chars = text.chars().count() as f64;
+    let chars = glyphs(text);
     let mut size = 15.0;
     while size > 11.0 && chars * style.font(size) * GLYPH > available {
         size -= 1.0;
     }
-    let fit = (available / (style.font(size) * GLYPH)).floor().max(1.0) as usize;
-    let shown: String = if (chars as usize) > fit {
-        let mut cut: String = text.chars().take(fit.saturating_sub(1)).collect();
+    let fit = (available / (style.font(size) * GLYPH)).floor().max(1.0);
+    let shown: String = if chars > fit {
+        let mut used = 1.0;
+        let mut cut: String = text
+            .chars()
+            .take_while(|c| {
+                used += glyphs(c.encode_utf8(&mut [0; 4]));
+                used <= fit
+            })
+            .collect();
         cut.push('\u{2026}');
         cut
     } else {
         text.to_owned()
     };
+
     let title_font = font(style, size);
     let (_, text_h) = text_size(&shown, style.font(size));
     let y_padding = (text_h / 2).min(5) as i32;
@@ -157,21 +179,28 @@ pub(crate) fn finite_or_zero(v: f64) -> f64 {
     }
 }
 
-/// Month abbreviations.
-const MONTHS: [&str; 12] = [
+/// Month abbreviations (the keys of their translations).
+pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-fn abbreviation(m: YearMonth) -> &'static str {
-    MONTHS
+fn abbreviation(tr: Tr, m: YearMonth) -> &'static str {
+    tr(MONTHS
         .get((m.month as usize).saturating_sub(1))
         .copied()
-        .unwrap_or("?")
+        .unwrap_or("?"))
 }
 
-/// `Jan 2027`, for text.
-pub(crate) fn month_name(m: YearMonth) -> String {
-    format!("{} {}", abbreviation(m), m.year)
+/// `Jan 2027` (`gen 2027`, `يناير 2027`, `2027年1月`), for text.
+pub fn month_name(tr: Tr, m: YearMonth) -> String {
+    tf(
+        tr,
+        "{month} {year}",
+        &[
+            ("month", abbreviation(tr, m)),
+            ("year", &m.year.to_string()),
+        ],
+    )
 }
 
 /// The month axis of a chart whose x is months since the start: month `i` spans `[i, i + 1]`.
@@ -224,8 +253,8 @@ impl MonthAxis {
         }
     }
 
-    /// The label of the tick at `x` months since the start.
-    pub fn label(&self, x: f64) -> String {
+    /// The label of the tick at `x` months since the start, in the words of `tr`.
+    pub fn label(&self, x: f64, tr: Tr) -> String {
         let Some(first) = self.first else {
             return String::new();
         };
@@ -236,7 +265,14 @@ impl MonthAxis {
         if self.yearly {
             m.year.to_string()
         } else {
-            format!("{} {:02}", abbreviation(m), m.year % 100)
+            tf(
+                tr,
+                "{month} {yy}",
+                &[
+                    ("month", abbreviation(tr, m)),
+                    ("yy", &format!("{:02}", m.year % 100)),
+                ],
+            )
         }
     }
 
@@ -272,7 +308,7 @@ where
 {
     let (w, h) = area.dim_in_pixel();
     area.draw_text(
-        text,
+        (style.tr)(text),
         &font(style, 13.0).pos(Pos::new(HPos::Center, VPos::Center)),
         (w as i32 / 2, h as i32 / 2),
     )?;
@@ -293,7 +329,7 @@ where
     DB::ErrorType: 'static,
 {
     let px = style.font(size);
-    let width = (text.chars().count() as f64 * px * 0.56).ceil() as i32;
+    let width = (glyphs(text) * px * 0.56).ceil() as i32;
     let half = (px * 0.7).ceil() as i32;
     let pad = style.px(3.0) as i32;
     let (x, y) = plot.at(at);
@@ -338,7 +374,7 @@ mod tests {
         let axis = MonthAxis::new(&five_years, 600.0);
         assert!(axis.yearly);
         assert_eq!(axis.ticks, vec![10.0, 22.0, 34.0, 46.0, 58.0]);
-        assert_eq!(axis.label(10.0), "2027");
+        assert_eq!(axis.label(10.0, crate::style::identity), "2027");
         let narrow = MonthAxis::new(&five_years, 90.0);
         assert_eq!(narrow.ticks, vec![10.0, 46.0]);
 
@@ -346,7 +382,7 @@ mod tests {
         let axis = MonthAxis::new(&one_year, 600.0);
         assert!(!axis.yearly);
         assert_eq!(axis.ticks, vec![0.0, 3.0, 6.0, 9.0]);
-        assert_eq!(axis.label(3.0), "Apr 26");
+        assert_eq!(axis.label(3.0, crate::style::identity), "Apr 26");
         assert_eq!(MonthAxis::new(&[], 600.0).ticks, Vec::<f64>::new());
     }
 

@@ -27,8 +27,9 @@ use hashpivot_model::decision_map::DecisionMap;
 use hashpivot_model::format;
 
 use crate::axes::{self, Frame, Ticked};
-use crate::common::{self};
+use crate::common::{self, tf};
 use crate::legend::{self, Entry, Mark};
+use crate::style::{identity, Tr};
 use crate::{ChartError, ChartStyle};
 
 /// How strongly a winner's colour shows over the background (opaque, pre-blended).
@@ -218,31 +219,52 @@ impl DecisionMapChart {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        "Which strategy has the highest NPV".into()
+        self.title_in(identity)
+    }
+
+    /// Chart title in the words of `tr`.
+    pub fn title_in(&self, tr: Tr) -> String {
+        tr("Which strategy has the highest NPV").into()
     }
 
     /// A short description of what the chart shows, for screen readers.
     pub fn alt_text(&self) -> String {
+        self.alt_text_in(identity)
+    }
+
+    /// [`DecisionMapChart::alt_text`] in the words of `tr`.
+    pub fn alt_text_in(&self, tr: Tr) -> String {
         if self.cells == 0 {
-            return "Decision map: no grid to show.".into();
+            return tr("Decision map: no grid to show.").into();
         }
-        let mut out = format!(
-            "Map of the strategy with the highest NPV for BTC prices from {} to {} and power \
-             prices from {} to {} USD/MWh.",
-            format::usd_compact(self.x_range.0),
-            format::usd_compact(self.x_range.1),
-            format::fixed(self.y_range.0, 0),
-            format::fixed(self.y_range.1, 0),
+        let name = |i: usize| tr(self.name(i));
+        let mut out = tf(
+            tr,
+            "Map of the strategy with the highest NPV for BTC prices from {btc_low} to {btc_high} and power prices from {power_low} to {power_high} USD/MWh.",
+            &[
+                ("btc_low", &format::usd_compact(self.x_range.0)),
+                ("btc_high", &format::usd_compact(self.x_range.1)),
+                ("power_low", &format::fixed(self.y_range.0, 0)),
+                ("power_high", &format::fixed(self.y_range.1, 0)),
+            ],
         );
-        let today = format!(
-            "BTC {}, power {} USD/MWh",
-            format::usd_compact(self.current.0),
-            format::fixed(self.current.1, 0)
+        let today = tf(
+            tr,
+            "BTC {btc}, power {power} USD/MWh",
+            &[
+                ("btc", &format::usd_compact(self.current.0)),
+                ("power", &format::fixed(self.current.1, 0)),
+            ],
         );
-        match self.current_winner {
-            Some(w) => out.push_str(&format!(" Today ({today}) {} wins.", self.name(w))),
-            None => out.push_str(&format!(" Today ({today}) is off the map.")),
-        }
+        out.push(' ');
+        out.push_str(&match self.current_winner {
+            Some(w) => tf(
+                tr,
+                "Today ({today}) {name} wins.",
+                &[("today", &today), ("name", name(w))],
+            ),
+            None => tf(tr, "Today ({today}) is off the map.", &[("today", &today)]),
+        });
         let mut shares: Vec<(usize, f64)> = self
             .shares
             .iter()
@@ -251,36 +273,41 @@ impl DecisionMapChart {
             .filter(|(_, s)| *s > 0.0)
             .collect();
         shares.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let wins: Vec<String> = shares
+        let wins = shares
             .iter()
             .map(|(i, s)| {
-                format!(
-                    "{} wins {}% of the map",
-                    self.name(*i),
-                    format::fixed(s * 100.0, 0)
+                tf(
+                    tr,
+                    "{name} wins {share}% of the map",
+                    &[("name", name(*i)), ("share", &format::fixed(s * 100.0, 0))],
                 )
             })
-            .collect();
-        if !wins.is_empty() {
-            out.push_str(&format!(" {}.", wins.join(", ")));
+            .reduce(|list, next| tf(tr, "{list}, {next}", &[("list", &list), ("next", &next)]));
+        if let Some(list) = wins {
+            out.push(' ');
+            out.push_str(&tf(tr, "{list}.", &[("list", &list)]));
         }
         if self.names.len() >= 2 {
-            match (self.tie.first(), self.tie.last()) {
-                (Some(a), Some(b)) => out.push_str(&format!(
-                    " {} ties {} at a BTC price of {} at {} USD/MWh and {} at {} USD/MWh.",
-                    self.name(1),
-                    self.name(0),
-                    format::usd_compact(a.0),
-                    format::fixed(a.1, 0),
-                    format::usd_compact(b.0),
-                    format::fixed(b.1, 0),
-                )),
-                _ => out.push_str(&format!(
-                    " {} does not tie {} anywhere on the map.",
-                    self.name(1),
-                    self.name(0)
-                )),
-            }
+            out.push(' ');
+            out.push_str(&match (self.tie.first(), self.tie.last()) {
+                (Some(a), Some(b)) => tf(
+                    tr,
+                    "{second} ties {first} at a BTC price of {btc_a} at {power_a} USD/MWh and {btc_b} at {power_b} USD/MWh.",
+                    &[
+                        ("second", name(1)),
+                        ("first", name(0)),
+                        ("btc_a", &format::usd_compact(a.0)),
+                        ("power_a", &format::fixed(a.1, 0)),
+                        ("btc_b", &format::usd_compact(b.0)),
+                        ("power_b", &format::fixed(b.1, 0)),
+                    ],
+                ),
+                _ => tf(
+                    tr,
+                    "{second} does not tie {first} anywhere on the map.",
+                    &[("second", name(1)), ("first", name(0))],
+                ),
+            });
         }
         out
     }
@@ -295,7 +322,8 @@ impl DecisionMapChart {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let titled = common::titled(root, &self.title(), style)?;
+        let tr = style.tr;
+        let titled = common::titled(root, &self.title_in(tr), style)?;
         if self.cells == 0 {
             return common::message(&titled, style, "No decision map to show");
         }
@@ -306,14 +334,14 @@ impl DecisionMapChart {
             .enumerate()
             .filter(|(_, s)| **s > 0.0)
             .map(|(i, _)| Entry {
-                label: self.name(i).to_owned(),
+                label: tr(self.name(i)).to_owned(),
                 color: fill(i),
                 mark: Mark::Block,
             })
             .collect();
         if self.tie.len() >= 2 {
             entries.push(Entry {
-                label: "Tie line".into(),
+                label: tr("Tie line").into(),
                 color: style.text,
                 mark: Mark::Line,
             });
@@ -321,7 +349,7 @@ impl DecisionMapChart {
         let on_map = self.current_on_map();
         if on_map {
             entries.push(Entry {
-                label: "Today".into(),
+                label: tr("Today").into(),
                 color: style.text,
                 mark: Mark::Dot,
             });
@@ -336,7 +364,10 @@ impl DecisionMapChart {
                 margin: [8.0, 24.0, 8.0],
                 label_area: [40.0, 52.0],
                 font: [11.0, 12.0],
-                desc: [Some("BTC price (USD)"), Some("Power price (USD/MWh)")],
+                desc: [
+                    Some(tr("BTC price (USD)")),
+                    Some(tr("Power price (USD/MWh)")),
+                ],
                 label: [&axes::usd_label, &axes::whole_label],
                 grid: false,
             },

@@ -31,13 +31,13 @@ pub struct Entry {
     pub mark: Mark,
 }
 
-/// One line entry per strategy, in the series colours, in order.
+/// One line entry per strategy, in the series colours, in order (names in the style's words).
 pub fn series<'a>(names: impl IntoIterator<Item = &'a str>, style: &ChartStyle) -> Vec<Entry> {
     names
         .into_iter()
         .enumerate()
         .map(|(i, name)| Entry {
-            label: name.to_owned(),
+            label: (style.tr)(name).to_owned(),
             color: style.series_color(i),
             mark: Mark::Line,
         })

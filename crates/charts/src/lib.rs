@@ -5,6 +5,10 @@
 //! `<canvas>` in the app (feature `canvas`) and writes SVG for export and snapshot tests. Each
 //! chart also gives a short text alternative for screen readers.
 //!
+//! Words are English unless a [`ChartStyle`] carries a translation ([`ChartStyle::with_words`]);
+//! each chart's `title_in` and `alt_text_in` take the same hook. Numbers follow
+//! [`hashpivot_model::format::locale`]. The crate knows no language itself.
+//!
 //! The charts:
 //! - [`hashprice_curve`]: hashprice against BTC price, now and after the next halving.
 //! - [`revenue_mix`]: monthly mining and AI/HPC revenue, stacked, one panel per strategy.
@@ -40,5 +44,6 @@ pub mod style;
 pub mod svg;
 pub mod tornado;
 
+pub use common::{month_name, MONTHS};
 pub use error::ChartError;
-pub use style::ChartStyle;
+pub use style::{identity, ChartStyle, Tr};

@@ -24,8 +24,9 @@ use hashpivot_model::format;
 use hashpivot_model::montecarlo::MonteCarloResult;
 
 use crate::axes::{self, Frame, Ticked};
-use crate::common::{self, MonthAxis};
+use crate::common::{self, tf, MonthAxis};
 use crate::legend::{self, Entry, Mark};
+use crate::style::{identity, Tr};
 use crate::{ChartError, ChartStyle};
 
 /// Everything the fan chart shows, taken from a Monte Carlo result.
@@ -107,56 +108,91 @@ impl MonteCarloFan {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        "Cash flow across simulated paths".into()
+        self.title_in(identity)
+    }
+
+    /// Chart title in the words of `tr`.
+    pub fn title_in(&self, tr: Tr) -> String {
+        tr("Cash flow across simulated paths").into()
+    }
+
+    /// `n path(s)` after `one` or `many`, in the words of `tr`.
+    fn paths_in(&self, tr: Tr, one: &str, many: &str) -> String {
+        let template = if self.paths == 1 { one } else { many };
+        tf(tr, template, &[("n", &format::plain(self.paths as f64))])
     }
 
     /// The legend's note on what the bands are.
     pub fn bands_note(&self) -> String {
-        format!(
-            "bands: 5–95% and 25–75% of {} path{}",
-            format::plain(self.paths as f64),
-            if self.paths == 1 { "" } else { "s" }
+        self.bands_note_in(identity)
+    }
+
+    /// [`MonteCarloFan::bands_note`] in the words of `tr`.
+    pub fn bands_note_in(&self, tr: Tr) -> String {
+        self.paths_in(
+            tr,
+            "bands: 5–95% and 25–75% of {n} path",
+            "bands: 5–95% and 25–75% of {n} paths",
         )
     }
 
     /// A short description of what the chart shows, for screen readers.
     pub fn alt_text(&self) -> String {
-        let paths = format!(
-            "{} simulated path{}",
-            format::plain(self.paths as f64),
-            if self.paths == 1 { "" } else { "s" }
-        );
+        self.alt_text_in(identity)
+    }
+
+    /// [`MonteCarloFan::alt_text`] in the words of `tr`.
+    pub fn alt_text_in(&self, tr: Tr) -> String {
+        let paths = self.paths_in(tr, "{n} simulated path", "{n} simulated paths");
+        let paths = [("paths", paths.as_str())];
         let Some(last) = self.months.last() else {
-            return format!("Fan chart of cumulative free cash flow over {paths}: no months.");
+            return tf(
+                tr,
+                "Fan chart of cumulative free cash flow over {paths}: no months.",
+                &paths,
+            );
         };
         if self.fans.is_empty() {
-            return format!("Fan chart of cumulative free cash flow over {paths}: no strategies.");
+            return tf(
+                tr,
+                "Fan chart of cumulative free cash flow over {paths}: no strategies.",
+                &paths,
+            );
         }
-        let mut out = format!(
-            "Fan chart of cumulative free cash flow over {paths}. By {}:",
-            common::month_name(*last)
+        let mut out = tf(
+            tr,
+            "Fan chart of cumulative free cash flow over {paths}. By {month}:",
+            &[paths[0], ("month", &common::month_name(tr, *last))],
         );
-        let first_name = self.fans[0].name.clone();
+        let first_name = tr(&self.fans[0].name);
         for f in &self.fans {
+            let name = tr(&f.name);
+            out.push(' ');
             let (Some(p5), Some(p50), Some(p95)) = (f.p5.last(), f.p50.last(), f.p95.last()) else {
-                out.push_str(&format!(" {}: no figures.", f.name));
+                out.push_str(&tf(tr, "{name}: no figures.", &[("name", name)]));
                 continue;
             };
-            out.push_str(&format!(
-                " {}: median {}, 90% of paths between {} and {}",
-                f.name,
-                format::usd_compact(*p50),
-                format::usd_compact(*p5),
-                format::usd_compact(*p95),
+            let beats = f.beats_first.map(|share| {
+                tf(
+                    tr,
+                    "; its NPV beats {first}'s on {share}% of paths",
+                    &[
+                        ("first", first_name),
+                        ("share", &format::fixed(share * 100.0, 0)),
+                    ],
+                )
+            });
+            out.push_str(&tf(
+                tr,
+                "{name}: median {median}, 90% of paths between {low} and {high}{beats}.",
+                &[
+                    ("name", name),
+                    ("median", &format::usd_compact(*p50)),
+                    ("low", &format::usd_compact(*p5)),
+                    ("high", &format::usd_compact(*p95)),
+                    ("beats", beats.as_deref().unwrap_or_default()),
+                ],
             ));
-            if let Some(share) = f.beats_first {
-                out.push_str(&format!(
-                    "; its NPV beats {}'s on {}% of paths",
-                    first_name,
-                    format::fixed(share * 100.0, 0)
-                ));
-            }
-            out.push('.');
         }
         out
     }
@@ -171,13 +207,13 @@ impl MonteCarloFan {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let titled = common::titled(root, &self.title(), style)?;
+        let titled = common::titled(root, &self.title_in(style.tr), style)?;
         if self.fans.is_empty() || self.months.is_empty() {
             return common::message(&titled, style, "No simulation to show");
         }
         let mut entries = legend::series(self.fans.iter().map(|x| x.name.as_str()), style);
         entries.push(Entry {
-            label: self.bands_note(),
+            label: self.bands_note_in(style.tr),
             color: common::blend(style.text, style.background, 0.3),
             mark: Mark::Block,
         });
@@ -185,7 +221,7 @@ impl MonteCarloFan {
 
         let n = self.months.len();
         let axis = MonthAxis::new(&self.months, style.width as f64 - 100.0);
-        let x_label = |v: &f64| axis.label(*v);
+        let x_label = |v: &f64| axis.label(*v, style.tr);
         let chart = axes::frame(
             &plot,
             Frame {
@@ -194,7 +230,10 @@ impl MonteCarloFan {
                 margin: [8.0, 20.0, 8.0],
                 label_area: [40.0, 64.0],
                 font: [11.0, 12.0],
-                desc: [Some("Month"), Some("Cumulative free cash flow (USD)")],
+                desc: [
+                    Some((style.tr)("Month")),
+                    Some((style.tr)("Cumulative free cash flow (USD)")),
+                ],
                 label: [&x_label, &axes::usd_label],
                 grid: true,
             },

@@ -22,8 +22,9 @@ use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
 use crate::axes::{self, Frame, Ticked};
-use crate::common::{self};
+use crate::common::{self, tf};
 use crate::legend::{self, Entry, Mark};
+use crate::style::{identity, Tr};
 use crate::{ChartError, ChartStyle};
 
 /// What a row's megawatts do.
@@ -54,6 +55,8 @@ pub struct PerMwRow {
     pub power_use: PowerUse,
     /// `Strategy · Mining` or `Strategy · AI/HPC`.
     pub label: String,
+    /// The strategy's name.
+    pub name: String,
     /// Revenue per MW-year, USD.
     pub revenue_usd: f64,
     /// Cash margin per MW-year, USD (may be negative).
@@ -97,7 +100,8 @@ impl PerMw {
                 rows.push(PerMwRow {
                     strategy: i,
                     power_use,
-                    label: format!("{} · {}", s.name, power_use.name()),
+                    label: row_label(identity, &s.name, power_use),
+                    name: s.name.clone(),
                     revenue_usd: common::finite_or_zero(revenue.unwrap_or(0.0)),
                     margin_usd: common::finite_or_zero(margin.unwrap_or(0.0)),
                 });
@@ -115,22 +119,37 @@ impl PerMw {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        "Revenue and margin per MW-year".into()
+        self.title_in(identity)
+    }
+
+    /// Chart title in the words of `tr`.
+    pub fn title_in(&self, tr: Tr) -> String {
+        tr("Revenue and margin per MW-year").into()
     }
 
     /// A short description of what the chart shows, for screen readers.
     pub fn alt_text(&self) -> String {
+        self.alt_text_in(identity)
+    }
+
+    /// [`PerMw::alt_text`] in the words of `tr`.
+    pub fn alt_text_in(&self, tr: Tr) -> String {
         if self.rows.is_empty() {
-            return "Bar chart of revenue and cash margin per MW-year: no figures to show.".into();
+            return tr("Bar chart of revenue and cash margin per MW-year: no figures to show.")
+                .into();
         }
-        let mut out =
-            String::from("Bar chart of revenue and cash margin per MW-year for each use of power.");
+        let mut out: String =
+            tr("Bar chart of revenue and cash margin per MW-year for each use of power.").into();
         for r in &self.rows {
-            out.push_str(&format!(
-                " {}: revenue {}, margin {}.",
-                r.label,
-                format::usd_compact(r.revenue_usd),
-                format::usd_compact(r.margin_usd)
+            out.push(' ');
+            out.push_str(&tf(
+                tr,
+                "{label}: revenue {revenue}, margin {margin}.",
+                &[
+                    ("label", &row_label(tr, &r.name, r.power_use)),
+                    ("revenue", &format::usd_compact(r.revenue_usd)),
+                    ("margin", &format::usd_compact(r.margin_usd)),
+                ],
             ));
         }
         out
@@ -151,20 +170,21 @@ impl PerMw {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let titled = common::titled(root, &self.title(), style)?;
+        let tr = style.tr;
+        let titled = common::titled(root, &self.title_in(tr), style)?;
         if self.rows.is_empty() {
             return common::message(&titled, style, "No per-MW figures to show");
         }
         let revenue_color = Self::revenue_color(style);
         let mut entries = vec![Entry {
-            label: "Revenue".into(),
+            label: tr("Revenue").into(),
             color: revenue_color,
             mark: Mark::Block,
         }];
         for (power_use, color) in [(PowerUse::Mining, style.mining), (PowerUse::Hpc, style.hpc)] {
             if self.rows.iter().any(|r| r.power_use == power_use) {
                 entries.push(Entry {
-                    label: format!("Margin, {}", power_use.name()),
+                    label: tf(tr, "Margin, {use}", &[("use", tr(power_use.name()))]),
                     color,
                     mark: Mark::Block,
                 });
@@ -192,7 +212,7 @@ impl PerMw {
                 margin: [12.0, 20.0, 8.0],
                 label_area: [40.0, 0.0],
                 font: [11.0, 12.0],
-                desc: [Some("USD per MW-year"), None],
+                desc: [Some(tr("USD per MW-year")), None],
                 label: [&axes::usd_label, &axes::no_label],
                 grid: true,
             },
@@ -213,7 +233,8 @@ impl PerMw {
                 PowerUse::Mining => style.mining,
                 PowerUse::Hpc => style.hpc,
             };
-            common::boxed_label(&chart, (x_range.0, top - 0.2), &row.label, 11.0, style)?;
+            let label = row_label(tr, &row.name, row.power_use);
+            common::boxed_label(&chart, (x_range.0, top - 0.2), &label, 11.0, style)?;
             for (value, color, y0, y1) in [
                 (row.revenue_usd, revenue_color, top - 0.36, top - 0.62),
                 (row.margin_usd, margin_color, top - 0.64, top - 0.9),
@@ -234,4 +255,9 @@ impl PerMw {
         }
         Ok(())
     }
+}
+
+/// `Strategy · Mining` in the words of `tr`.
+fn row_label(tr: Tr, name: &str, power_use: PowerUse) -> String {
+    format!("{} · {}", tr(name), tr(power_use.name()))
 }

@@ -27,8 +27,9 @@ use hashpivot_model::format;
 use hashpivot_model::projection::Projection;
 
 use crate::axes::{self, Frame, Ticked};
-use crate::common::{self, MonthAxis};
+use crate::common::{self, tf, MonthAxis};
 use crate::legend::{self, Entry, Mark};
+use crate::style::{identity, Tr};
 use crate::{ChartError, ChartStyle};
 
 /// Width of one panel in CSS pixels: as many panels per row as fit, at most [`MAX_COLUMNS`].
@@ -118,51 +119,73 @@ impl RevenueMix {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        "Monthly revenue by source".into()
+        self.title_in(identity)
+    }
+
+    /// Chart title in the words of `tr`.
+    pub fn title_in(&self, tr: Tr) -> String {
+        tr("Monthly revenue by source").into()
     }
 
     /// A short description of what the chart shows, for screen readers.
     pub fn alt_text(&self) -> String {
+        self.alt_text_in(identity)
+    }
+
+    /// [`RevenueMix::alt_text`] in the words of `tr`.
+    pub fn alt_text_in(&self, tr: Tr) -> String {
         if self.panels.is_empty() || self.months.is_empty() {
-            return "Stacked area charts of monthly revenue: no strategies or months to show."
+            return tr("Stacked area charts of monthly revenue: no strategies or months to show.")
                 .into();
         }
-        let mut out = format!(
-            "Stacked area charts of monthly revenue, mining below and AI/HPC above, one per \
-             strategy, {} to {}.",
-            common::month_name(self.months[0]),
-            common::month_name(self.months[self.months.len() - 1]),
+        let mut out = tf(
+            tr,
+            "Stacked area charts of monthly revenue, mining below and AI/HPC above, one per strategy, {from} to {to}.",
+            &[
+                ("from", &common::month_name(tr, self.months[0])),
+                ("to", &common::month_name(tr, self.months[self.months.len() - 1])),
+            ],
         );
         for p in &self.panels {
             let (mining, hpc) = p.totals_usd();
             let total = mining + hpc;
-            out.push_str(&format!(
-                " {}: {} in total",
-                p.name,
-                format::usd_compact(total)
-            ));
-            if hpc <= 0.0 && mining > 0.0 {
-                out.push_str(", all from mining");
+            let split = if hpc <= 0.0 && mining > 0.0 {
+                tr(", all from mining").into()
             } else if mining <= 0.0 && hpc > 0.0 {
-                out.push_str(", all from AI/HPC");
+                tr(", all from AI/HPC").into()
             } else if total > 0.0 {
-                out.push_str(&format!(
-                    ", {}% mining and {}% AI/HPC",
-                    format::fixed(mining / total * 100.0, 0),
-                    format::fixed(hpc / total * 100.0, 0),
-                ));
-            }
-            if let Some(first) = p.hpc_musd.iter().position(|v| *v > 0.0) {
-                if first > 0 {
-                    if let Some(m) = self.months.get(first) {
-                        out.push_str(&format!(
-                            "; AI/HPC revenue starts in {}",
-                            common::month_name(*m)
-                        ));
-                    }
-                }
-            }
-            out.push('.');
+                tf(
+                    tr,
+                    ", {mining}% mining and {hpc}% AI/HPC",
+                    &[
+                        ("mining", &format::fixed(mining / total * 100.0, 0)),
+                        ("hpc", &format::fixed(hpc / total * 100.0, 0)),
+                    ],
+                )
+            } else {
+                String::new()
+            };
+            let start = match p.hpc_musd.iter().position(|v| *v > 0.0) {
+                Some(first) if first > 0 => self.months.get(first).map(|m| {
+                    tf(
+                        tr,
+                        "; AI/HPC revenue starts in {month}",
+                        &[("month", &common::month_name(tr, *m))],
+                    )
+                }),
+                _ => None,
+            };
+            out.push(' ');
+            out.push_str(&tf(
+                tr,
+                "{name}: {total} in total{split}{start}.",
+                &[
+                    ("name", tr(&p.name)),
+                    ("total", &format::usd_compact(total)),
+                    ("split", &split),
+                    ("start", start.as_deref().unwrap_or_default()),
+                ],
+            ));
         }
         out
     }
@@ -177,7 +200,8 @@ impl RevenueMix {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let titled = common::titled(root, &self.title(), style)?;
+        let tr = style.tr;
+        let titled = common::titled(root, &self.title_in(tr), style)?;
         if self.panels.is_empty() || self.months.is_empty() {
             return common::message(&titled, style, "No revenue to show");
         }
@@ -185,12 +209,12 @@ impl RevenueMix {
             &titled,
             &[
                 Entry {
-                    label: "Mining".into(),
+                    label: tr("Mining").into(),
                     color: style.mining,
                     mark: Mark::Block,
                 },
                 Entry {
-                    label: "AI/HPC".into(),
+                    label: tr("AI/HPC").into(),
                     color: style.hpc,
                     mark: Mark::Block,
                 },
@@ -232,7 +256,7 @@ impl RevenueMix {
         let caption_h = style.px(22.0);
         let (caption, area) = area.split_vertically(caption_h);
         caption.draw_text(
-            &panel.name,
+            (style.tr)(&panel.name),
             &common::font(style, 12.0).pos(Pos::new(HPos::Center, VPos::Center)),
             (caption.dim_in_pixel().0 as i32 / 2, caption_h as i32 / 2),
         )?;
@@ -243,7 +267,7 @@ impl RevenueMix {
         } else {
             2
         };
-        let x_label = |v: &f64| axis.label(*v);
+        let x_label = |v: &f64| axis.label(*v, style.tr);
         let y_label = |v: &f64| format::fixed(*v, decimals);
         // The same label areas on every panel keep the plots aligned.
         let chart = axes::frame(
@@ -255,8 +279,8 @@ impl RevenueMix {
                 label_area: [36.0, 48.0],
                 font: [10.0, 11.0],
                 desc: [
-                    bottom.then_some("Month"),
-                    first_column.then_some("USD M / month"),
+                    bottom.then_some((style.tr)("Month")),
+                    first_column.then_some((style.tr)("USD M / month")),
                 ],
                 label: [&x_label, &y_label],
                 grid: true,

@@ -1,9 +1,22 @@
-//! Size, pixel density and colours shared by every chart.
+//! Size, pixel density, colours and words shared by every chart.
 
 use plotters::style::RGBColor;
 
-/// How a chart is painted: its size in CSS pixels, the device pixel ratio, and the palette.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Translates a chart's English text (a title, a label, a template with `{placeholders}`): the
+/// app's language layer, or [`identity`] (English). Text it does not know comes back as given.
+/// Charts keep their left-to-right plot (time runs left to right, as in Arabic financial press)
+/// and anchor labels on their left; a right-to-left language's translations should come
+/// isolated as right-to-left runs (U+2067 ... U+2069) so they read in order on the canvas.
+pub type Tr = for<'a> fn(&'a str) -> &'a str;
+
+/// English: every text as written.
+pub fn identity(text: &str) -> &str {
+    text
+}
+
+/// How a chart is painted: its size in CSS pixels, the device pixel ratio, the palette, and the
+/// language of its words (numbers follow [`hashpivot_model::format::locale`]).
+#[derive(Debug, Clone, Copy)]
 pub struct ChartStyle {
     /// Width in CSS pixels.
     pub width: u32,
@@ -25,6 +38,8 @@ pub struct ChartStyle {
     pub mining: RGBColor,
     /// AI/HPC in revenue stacks (the upper layer).
     pub hpc: RGBColor,
+    /// Translates every word drawn or written ([`identity`] by default).
+    pub tr: Tr,
 }
 
 /// How many series colours a style has: charts tell up to this many strategies apart.
@@ -50,6 +65,7 @@ impl ChartStyle {
             ],
             mining: RGBColor(184, 116, 0),
             hpc: RGBColor(43, 123, 186),
+            tr: identity,
         }
     }
 
@@ -81,6 +97,11 @@ impl ChartStyle {
             1.0
         };
         ChartStyle { scale, ..self }
+    }
+
+    /// The same style in another language: `tr` translates.
+    pub fn with_words(self, tr: Tr) -> Self {
+        ChartStyle { tr, ..self }
     }
 
     /// The colour of series (strategy) `i`, cycling through [`ChartStyle::series`].

@@ -21,8 +21,9 @@ use hashpivot_model::format;
 use hashpivot_model::tornado::Tornado;
 
 use crate::axes::{self, Frame, Ticked};
-use crate::common::{self};
+use crate::common::{self, tf};
 use crate::legend::{self, Entry, Mark};
+use crate::style::{identity, Tr};
 use crate::{ChartError, ChartStyle};
 
 /// Everything the tornado shows for one strategy.
@@ -85,6 +86,11 @@ impl TornadoChart {
     /// Builds the chart for strategy `strategy` of `t`, named `name`. An index the tornado does
     /// not have gives an empty chart that says so.
     pub fn from_tornado(t: &Tornado, strategy: usize, name: &str) -> Self {
+        Self::from_tornado_in(t, strategy, name, identity)
+    }
+
+    /// [`TornadoChart::from_tornado`] with the inputs' labels and units in the words of `tr`.
+    pub fn from_tornado_in(t: &Tornado, strategy: usize, name: &str, tr: Tr) -> Self {
         let base_npv = t.base_npv.get(strategy).copied();
         let mut bars: Vec<TornadoBar> = match base_npv {
             None => Vec::new(),
@@ -96,8 +102,8 @@ impl TornadoChart {
                     let high = *b.npv_high.get(strategy)?;
                     let swing = (high - low).abs();
                     Some(TornadoBar {
-                        label: bar_label(b.label, b.unit, b.low_value, b.high_value),
-                        input: b.label.to_owned(),
+                        label: bar_label(tr(b.label), tr(b.unit), b.low_value, b.high_value),
+                        input: tr(b.label).to_owned(),
                         npv_low: low,
                         npv_high: high,
                         swing: if swing.is_finite() { swing } else { 0.0 },
@@ -130,38 +136,65 @@ impl TornadoChart {
 
     /// Chart title.
     pub fn title(&self) -> String {
-        format!("What moves the NPV of {}", self.name)
+        self.title_in(identity)
+    }
+
+    /// Chart title in the words of `tr`.
+    pub fn title_in(&self, tr: Tr) -> String {
+        tf(
+            tr,
+            "What moves the NPV of {name}",
+            &[("name", tr(&self.name))],
+        )
     }
 
     /// A short description of what the chart shows, for screen readers.
     pub fn alt_text(&self) -> String {
+        self.alt_text_in(identity)
+    }
+
+    /// [`TornadoChart::alt_text`] in the words of `tr` (the bars' labels are as built).
+    pub fn alt_text_in(&self, tr: Tr) -> String {
+        let name = [("name", tr(&self.name))];
         let Some(base) = self.base_npv else {
-            return format!("Tornado chart: no sensitivity results for {}.", self.name);
+            return tf(
+                tr,
+                "Tornado chart: no sensitivity results for {name}.",
+                &name,
+            );
         };
-        let mut out = format!(
-            "Tornado chart of the NPV of {}: base {}.",
-            self.name,
-            format::usd_compact(base)
+        let mut out = tf(
+            tr,
+            "Tornado chart of the NPV of {name}: base {base}.",
+            &[name[0], ("base", &format::usd_compact(base))],
         );
         let moving: Vec<&TornadoBar> = self.bars.iter().filter(|b| b.swing > 0.0).collect();
         for (i, b) in moving.iter().take(3).enumerate() {
-            out.push_str(&format!(
-                " {} {}: {} low, {} high (swing {}).",
-                if i == 0 { "Largest swing," } else { "Then" },
-                b.label,
-                format::usd_compact(b.npv_low),
-                format::usd_compact(b.npv_high),
-                format::usd_compact(b.swing),
+            out.push(' ');
+            out.push_str(&tf(
+                tr,
+                if i == 0 {
+                    "Largest swing, {input}: {low} low, {high} high (swing {swing})."
+                } else {
+                    "Then {input}: {low} low, {high} high (swing {swing})."
+                },
+                &[
+                    ("input", &b.label),
+                    ("low", &format::usd_compact(b.npv_low)),
+                    ("high", &format::usd_compact(b.npv_high)),
+                    ("swing", &format::usd_compact(b.swing)),
+                ],
             ));
         }
-        let still: Vec<&str> = self
+        let still = self
             .bars
             .iter()
             .filter(|b| b.swing == 0.0)
-            .map(|b| b.input.as_str())
-            .collect();
-        if !still.is_empty() {
-            out.push_str(&format!(" No effect: {}.", still.join(", ")));
+            .map(|b| b.input.clone())
+            .reduce(|list, next| tf(tr, "{list}, {next}", &[("list", &list), ("next", &next)]));
+        if let Some(list) = still {
+            out.push(' ');
+            out.push_str(&tf(tr, "No effect: {list}.", &[("list", &list)]));
         }
         out
     }
@@ -176,7 +209,8 @@ impl TornadoChart {
         DB::ErrorType: 'static,
     {
         root.fill(&style.background)?;
-        let titled = common::titled(root, &self.title(), style)?;
+        let tr = style.tr;
+        let titled = common::titled(root, &self.title_in(tr), style)?;
         let Some(base) = self.base_npv.filter(|_| !self.bars.is_empty()) else {
             return common::message(&titled, style, "No sensitivity results for this strategy");
         };
@@ -185,17 +219,21 @@ impl TornadoChart {
             &titled,
             &[
                 Entry {
-                    label: "Input low".into(),
+                    label: tr("Input low").into(),
                     color: low_color,
                     mark: Mark::Block,
                 },
                 Entry {
-                    label: "Input high".into(),
+                    label: tr("Input high").into(),
                     color: high_color,
                     mark: Mark::Block,
                 },
                 Entry {
-                    label: format!("Base NPV {}", format::usd_compact(base)),
+                    label: tf(
+                        tr,
+                        "Base NPV {value}",
+                        &[("value", &format::usd_compact(base))],
+                    ),
                     color: style.text,
                     mark: Mark::Line,
                 },
@@ -204,7 +242,7 @@ impl TornadoChart {
         )?;
 
         let n = self.bars.len() as f64;
-        let x_desc = format!("NPV of {} (USD)", self.name);
+        let x_desc = tf(tr, "NPV of {name} (USD)", &[("name", tr(&self.name))]);
         let chart = axes::frame(
             &plot,
             Frame {

@@ -89,13 +89,14 @@ impl Bound {
         }
     }
 
-    /// Parses what a user typed (thousands separators `,` `_` and spaces allowed) and checks it.
-    /// The error keeps the text verbatim.
+    /// Parses what a user typed (thousands separators `,` `_` and spaces allowed, and the
+    /// left-to-right mark [`format`] puts before an Arabic minus) and checks it. The error keeps
+    /// the text verbatim.
     pub fn parse(&self, text: &str) -> Result<f64, ValidationError> {
         let cleaned: String = text
             .trim()
             .chars()
-            .filter(|c| !matches!(c, ',' | '_' | ' '))
+            .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{200E}'))
             .collect();
         match cleaned.parse::<f64>() {
             Ok(v) => self.check(v).map_err(|_| self.error(text.to_owned())),

@@ -4,14 +4,15 @@ use hashpivot_model::format;
 use hashpivot_model::projection::MonthRow;
 
 use crate::fmt;
+use crate::i18n::n_;
 
 /// A column: heading, unit, how to read the row, and how to show the value.
 pub(super) struct Column {
     /// The field's name in the CLI's CSV and JSON.
     pub key: &'static str,
-    /// Heading.
+    /// Heading (English; shown translated).
     pub title: &'static str,
-    /// Unit after the heading.
+    /// Unit after the heading (English; shown translated).
     pub unit: &'static str,
     /// Reads the row.
     pub get: fn(&MonthRow) -> f64,
@@ -33,147 +34,147 @@ fn four(v: f64) -> String {
 pub(super) const COLUMNS: [Column; 21] = [
     Column {
         key: "blocks",
-        title: "Blocks",
+        title: n_("Blocks"),
         unit: "",
         get: |r| r.blocks as f64,
         show: whole,
     },
     Column {
         key: "subsidy_btc",
-        title: "Subsidy",
+        title: n_("Subsidy"),
         unit: "BTC/block",
         get: |r| r.subsidy_btc,
         show: four,
     },
     Column {
         key: "btc_price_usd",
-        title: "BTC price",
+        title: n_("BTC price"),
         unit: "USD",
         get: |r| r.btc_price_usd,
         show: whole,
     },
     Column {
         key: "network_hashrate_eh_s",
-        title: "Network",
+        title: n_("Network"),
         unit: "EH/s",
         get: |r| r.network_hashrate_eh_s,
         show: whole,
     },
     Column {
         key: "mining_mw",
-        title: "Mining",
+        title: n_("Mining"),
         unit: "MW",
         get: |r| r.mining_mw,
         show: two,
     },
     Column {
         key: "hpc_mw",
-        title: "AI/HPC",
+        title: n_("AI/HPC"),
         unit: "MW",
         get: |r| r.hpc_mw,
         show: two,
     },
     Column {
         key: "btc_mined",
-        title: "Mined",
+        title: n_("Mined"),
         unit: "BTC",
         get: |r| r.btc_mined,
         show: four,
     },
     Column {
         key: "btc_sold",
-        title: "Sold",
+        title: n_("Sold"),
         unit: "BTC",
         get: |r| r.btc_sold,
         show: four,
     },
     Column {
         key: "btc_held",
-        title: "Held",
+        title: n_("Held"),
         unit: "BTC",
         get: |r| r.btc_held,
         show: four,
     },
     Column {
         key: "treasury_value_usd",
-        title: "Treasury value",
+        title: n_("Treasury value"),
         unit: "USD",
         get: |r| r.treasury_value_usd,
         show: whole,
     },
     Column {
         key: "mining_revenue_usd",
-        title: "Mining revenue",
+        title: n_("Mining revenue"),
         unit: "USD",
         get: |r| r.mining_revenue_usd,
         show: whole,
     },
     Column {
         key: "hpc_revenue_usd",
-        title: "AI/HPC revenue",
+        title: n_("AI/HPC revenue"),
         unit: "USD",
         get: |r| r.hpc_revenue_usd,
         show: whole,
     },
     Column {
         key: "energy_cost_usd",
-        title: "Energy",
+        title: n_("Energy"),
         unit: "USD",
         get: |r| r.energy_cost_usd,
         show: whole,
     },
     Column {
         key: "opex_usd",
-        title: "Opex",
+        title: n_("Opex"),
         unit: "USD",
         get: |r| r.opex_usd,
         show: whole,
     },
     Column {
         key: "ebitda_usd",
-        title: "EBITDA",
+        title: n_("EBITDA"),
         unit: "USD",
         get: |r| r.ebitda_usd,
         show: whole,
     },
     Column {
         key: "depreciation_usd",
-        title: "Depreciation",
+        title: n_("Depreciation"),
         unit: "USD",
         get: |r| r.depreciation_usd,
         show: whole,
     },
     Column {
         key: "interest_usd",
-        title: "Interest",
+        title: n_("Interest"),
         unit: "USD",
         get: |r| r.interest_usd,
         show: whole,
     },
     Column {
         key: "debt_repaid_usd",
-        title: "Debt repaid",
+        title: n_("Debt repaid"),
         unit: "USD",
         get: |r| r.debt_repaid_usd,
         show: whole,
     },
     Column {
         key: "capex_usd",
-        title: "Capex",
+        title: n_("Capex"),
         unit: "USD",
         get: |r| r.capex_usd,
         show: whole,
     },
     Column {
         key: "fcf_usd",
-        title: "FCF",
+        title: n_("FCF"),
         unit: "USD",
         get: |r| r.fcf_usd,
         show: whole,
     },
     Column {
         key: "cumulative_fcf_usd",
-        title: "Cumulative FCF",
+        title: n_("Cumulative FCF"),
         unit: "USD",
         get: |r| r.cumulative_fcf_usd,
         show: whole,
