@@ -1,6 +1,7 @@
-// The page's language and its switch (see src/i18n.rs). A classic script in <head>, so it runs
-// before public/boot.js starts the wasm: English starts the app as soon as it is in; another
-// language first loads i18n/i18n.js, which fetches the catalogue and then starts the app.
+// The page's language and its switch (see src/i18n.rs). Deferred and before public/boot.js (a
+// module, so deferred too), it runs first without holding up the first paint. English starts
+// the app as soon as the wasm is in; another language first loads i18n/i18n.js, which fetches
+// the catalogue and then starts the app.
 (() => {
   const Q = URLSearchParams, pick = (t) => ({ en: "en", it: "it", ar: "ar", zh: "zh-CN" })[String(t).split(/[-_]/)[0].toLowerCase()];
   addEventListener("change", (e) => {

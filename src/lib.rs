@@ -25,6 +25,10 @@ pub use app::App;
 /// [`i18n::start_in`]) once the page's language is known and its catalogue is in.
 pub fn start() {
     panic_panel::install();
+    // The masthead index.html shows while the wasm loads: the app draws its own.
+    if let Some(prerender) = leptos::prelude::document().get_element_by_id("prerender") {
+        prerender.remove();
+    }
     if app::is_widget() {
         leptos::mount::mount_to_body(app::Widget);
     } else {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trunk post-build hook, in the staging dir:
-# 1. widget.html: the page again, for the embeddable widget, which alone may be framed by other
+# 1. widget.html: the page again (without the prerendered masthead), for the embeddable widget, which alone may be framed by other
 #    sites (its Content-Security-Policy header says `frame-ancestors *`; the app's says 'self').
 # 2. _headers: the Content-Security-Policy (index.html's <meta>, which cannot hold
 #    frame-ancestors) and other headers per page, for static hosts that read a _headers file
@@ -11,7 +11,9 @@ set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 cd "$dir"
 
-cp index.html widget.html
+# The widget has its own compact header: no prerendered masthead (the lines between the
+# `id="prerender"` header's opening and closing tags).
+sed '/<header class="masthead" id="prerender">/,/<\/header>/d' index.html > widget.html
 csp=$(tr '\n' ' ' < index.html | grep -o 'http-equiv="Content-Security-Policy"[[:space:]]*content="[^"]*"' | sed 's/.*content="//; s/"$//' || true)
 if [ -z "$csp" ]; then
   echo "post-build: index.html has no Content-Security-Policy <meta>" >&2
