@@ -12,14 +12,7 @@ use crate::share_link;
 use crate::state::AppState;
 
 /// Chart ids a widget may show, as `view=` takes them.
-pub const VIEWS: [&str; 6] = [
-    "revenue-mix",
-    "cashflow",
-    "per-mw",
-    "montecarlo",
-    "tornado",
-    "decision-map",
-];
+pub const VIEWS: [&str; 6] = hashpivot_charts::IDS;
 
 /// What a widget link asks for, checked: the chart to show, the controls, and what was
 /// refused (each a message naming the key, the value and what is allowed).

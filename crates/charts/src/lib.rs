@@ -45,5 +45,16 @@ pub mod svg;
 pub mod tornado;
 
 pub use common::{month_name, MONTHS};
+
+/// The six charts of the workbench by id: the widget's `view=` key, the export worker's chart
+/// names and, prefixed with `chart-`, the page's test hooks.
+pub const IDS: [&str; 6] = [
+    "revenue-mix",
+    "cashflow",
+    "per-mw",
+    "montecarlo",
+    "tornado",
+    "decision-map",
+];
 pub use error::ChartError;
 pub use style::{identity, ChartStyle, Tr};

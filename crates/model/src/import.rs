@@ -30,6 +30,7 @@ use serde_path_to_error::Segment;
 
 use crate::error::ValidationError;
 use crate::format;
+use crate::query::shorten;
 use crate::scenario::{Scenario, SCENARIO_VERSION};
 
 /// Largest file read, bytes. A saved scenario is a few kilobytes.
@@ -255,15 +256,5 @@ fn kind_of(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a JSON array",
         Value::Object(_) => "a JSON object",
-    }
-}
-
-/// Long values are cut in messages.
-fn shorten(v: &str) -> String {
-    const MAX: usize = 80;
-    if v.chars().count() <= MAX {
-        v.to_owned()
-    } else {
-        format!("{}...", v.chars().take(MAX).collect::<String>())
     }
 }

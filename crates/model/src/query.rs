@@ -365,8 +365,8 @@ fn problem(field: &str, label: &str, value: &str, allowed: &str) -> ValidationEr
     }
 }
 
-/// Long values (JSON) are cut in messages.
-fn shorten(v: &str) -> String {
+/// Long values (JSON, a file's) are cut in messages.
+pub(crate) fn shorten(v: &str) -> String {
     const MAX: usize = 80;
     if v.chars().count() <= MAX {
         v.to_owned()

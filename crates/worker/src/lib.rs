@@ -55,14 +55,7 @@ const PAGE_KEYS: [&str; 4] = ["lang", "embed", "view", "controls"];
 const MAP_CELLS: usize = 64;
 
 /// Chart ids, as in the embed widget's `view` key.
-pub const CHARTS: [&str; 6] = [
-    "revenue-mix",
-    "cashflow",
-    "per-mw",
-    "montecarlo",
-    "tornado",
-    "decision-map",
-];
+pub use hashpivot_charts::IDS as CHARTS;
 
 /// Answers one request (see the module docs for the protocol). Never panics.
 pub fn handle(request: &str) -> String {
