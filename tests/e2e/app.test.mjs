@@ -1,20 +1,12 @@
 // The page as a user meets it, on the release build in Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, kpi, chartPixels, hashpriceByHand } from "./harness.mjs";
+import { openPage, kpi, chartPixels, hashpriceByHand, siteAndBrowser } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 test("loads with no console error and shows the default hashprice", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   // Default snapshot (DOMAIN.md): $91,132, 146.5 T, 0.017 BTC fees per block.
   const expected = hashpriceByHand({ btc: 91132, diffT: 146.5, fees: 0.017 });
   assert.ok(Math.abs((await kpi(page, "kpi-hashprice")) - expected) < 1e-9);
@@ -26,7 +18,7 @@ test("loads with no console error and shows the default hashprice", async () => 
 });
 
 test("moving the slider changes the hashprice and redraws the chart", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const beforeValue = await kpi(page, "kpi-hashprice");
   const beforePixels = await chartPixels(page, "chart-cashflow");
 
@@ -50,7 +42,7 @@ test("moving the slider changes the hashprice and redraws the chart", async () =
 });
 
 test("a bad typed value shows the message and keeps the last good result", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const beforeValue = await kpi(page, "kpi-hashprice");
   const beforePixels = await chartPixels(page, "chart-cashflow");
 

@@ -1,20 +1,12 @@
 // Exports and imports: the monthly CSV, the scenario JSON, each chart as SVG and PNG, and a
 // scenario file loaded by file picker or dropped on the page; a broken file changes nothing.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { serve, launch, openPage, kpi, close } from "./harness.mjs";
+import { openPage, kpi, close, siteAndBrowser } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 /** Clicks `testid` (or a locator) and returns the downloaded file's name and bytes. */
 async function download(page, target) {
@@ -39,7 +31,7 @@ async function importText(page, name, text) {
 }
 
 test("the CSV holds every strategy's months as the CLI computes them, edits included", async () => {
-  const page = await openPage(browser, `${site.url}?btc=101000&horizon=36`);
+  const page = await openPage(env.browser, `${env.site.url}?btc=101000&horizon=36`);
   await page.getByTestId("input-power").fill("41");
   // Straight away: the export must see the edit even before the address bar catches up.
   const { name, bytes } = await download(page, "export-csv");
@@ -60,7 +52,7 @@ test("the CSV holds every strategy's months as the CLI computes them, edits incl
 });
 
 test("the scenario JSON exports, imports back by file picker, and a broken file changes nothing", async () => {
-  const page = await openPage(browser, `${site.url}?btc=101000&power=41&lang=en`);
+  const page = await openPage(env.browser, `${env.site.url}?btc=101000&power=41&lang=en`);
   const { name, bytes } = await download(page, "export-json");
   assert.equal(name, "hashpivot-scenario.json");
   const scenario = JSON.parse(bytes.toString("utf8"));
@@ -103,7 +95,7 @@ test("the scenario JSON exports, imports back by file picker, and a broken file 
 });
 
 test("a scenario file dropped on the page is imported", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const { bytes } = await download(page, "export-json");
   const scenario = JSON.parse(bytes.toString("utf8"));
   scenario.site.power_usd_mwh = 29;
@@ -123,7 +115,7 @@ test("a scenario file dropped on the page is imported", async () => {
 test("each chart downloads as SVG (with the strategies' names) and as PNG", async () => {
   for (const chart of ["revenue-mix", "cashflow", "per-mw", "montecarlo", "tornado", "decision-map"]) {
     // A page per chart: Chromium holds back a page's many downloads in a row.
-    const page = await openPage(browser, `${site.url}?horizon=36`);
+    const page = await openPage(env.browser, `${env.site.url}?horizon=36`);
     const names = await Promise.all([0, 1, 2].map((i) => page.getByTestId(`strategy-name-${i}`).inputValue()));
     const figure = page.getByTestId(`chart-${chart}`);
     const svg = await download(page, figure.locator("button[data-export='svg']"));
@@ -151,7 +143,7 @@ test("in Arabic the panel, its messages and a chart's SVG are in Arabic", async 
     assert.ok(catalogue.has(english), `ar.txt lacks ${english}`);
     return catalogue.get(english);
   };
-  const page = await openPage(browser, `${site.url}?lang=ar&horizon=24`);
+  const page = await openPage(env.browser, `${env.site.url}?lang=ar&horizon=24`);
   await page.waitForFunction((h) => document.getElementById("exchange-title")?.textContent === h, ar("Export and import"));
   const svg = await download(page, page.getByTestId("chart-cashflow").locator("button[data-export='svg']"));
   const text = svg.bytes.toString("utf8");

@@ -2,6 +2,7 @@
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -62,6 +63,24 @@ export async function serve(dir = process.env.HASHPIVOT_DIST ?? "dist") {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+/**
+ * The release build served and Chromium launched once for a test file: registers node:test's
+ * `before` and `after` hooks and returns an object whose `site` ({ url, close }) and `browser`
+ * are set once `before` has run.
+ */
+export function siteAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.site = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }
 
 /** Launches headless Chromium with the flags this machine's closed network needs. */

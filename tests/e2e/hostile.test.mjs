@@ -1,19 +1,11 @@
 // Hostile input and a closed page: no request leaves the site, payloads in links and fields stay
 // text, 300 malformed links each open with their banner, a panic shows the recovery panel, and
 // a corrupted saved setting does not stop the app.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { openPage, siteAndBrowser } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function rng(seed) {
@@ -35,8 +27,8 @@ const PAYLOADS = [
 ];
 
 test("the app and its export worker make no request to another origin, under the site's CSP", async () => {
-  const page = await openPage(browser, `${site.url}?horizon=36`);
-  const origin = new URL(site.url).origin;
+  const page = await openPage(env.browser, `${env.site.url}?horizon=36`);
+  const origin = new URL(env.site.url).origin;
   const seen = [];
   const record = (r) => seen.push(r.url());
   page.on("request", record);
@@ -58,7 +50,7 @@ test("the app and its export worker make no request to another origin, under the
 });
 
 test("script and markup typed into every text field stay text", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   page.on("dialog", (d) => {
     page.problems.push(`dialog: ${d.message()}`);
     d.dismiss();
@@ -74,7 +66,7 @@ test("script and markup typed into every text field stay text", async () => {
   await page.getByTestId("input-btc").fill("95,000");
   await page.waitForFunction(() => location.search.includes("strategies="));
   // The same names from the link, in a new page: literal, and nothing ran.
-  const again = await openPage(browser, page.url());
+  const again = await openPage(env.browser, page.url());
   for (const [i, payload] of PAYLOADS.slice(0, 3).entries()) {
     assert.equal(await again.getByTestId(`strategy-name-${i}`).inputValue(), payload);
   }
@@ -90,7 +82,7 @@ test("script and markup typed into every text field stay text", async () => {
 });
 
 test("payloads as link keys and values are named in the banner as text", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   for (const payload of PAYLOADS) {
     const q = new URLSearchParams([
       [payload, "1"],
@@ -98,7 +90,7 @@ test("payloads as link keys and values are named in the banner as text", async (
       ["preset", payload],
       ["lang", payload],
     ]);
-    await page.goto(`${site.url}?${q}`);
+    await page.goto(`${env.site.url}?${q}`);
     await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
     const banner = await page.getByTestId("link-banner").textContent();
     assert.ok(banner.includes(payload), `banner lacks ${payload}: ${banner}`);
@@ -106,7 +98,7 @@ test("payloads as link keys and values are named in the banner as text", async (
   }
   // The widget's header and controls too.
   const q = new URLSearchParams([["embed", "1"], ["view", PAYLOADS[0]], ["controls", PAYLOADS[2]]]);
-  await page.goto(`${site.url}widget.html?${q}`);
+  await page.goto(`${env.site.url}widget.html?${q}`);
   await page.waitForSelector("[data-testid='link-banner']");
   assert.ok((await page.getByTestId("link-banner").textContent()).includes(PAYLOADS[0]));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -115,7 +107,7 @@ test("payloads as link keys and values are named in the banner as text", async (
 });
 
 test("300 random malformed links (seed 20261201) each render with a banner and no error", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const keys = await page.$$eval("[data-testid^='input-']", (els) =>
     els.map((e) => e.dataset.testid.slice("input-".length)).filter((k) => /^[a-z_]+$/.test(k)),
   );
@@ -139,7 +131,7 @@ test("300 random malformed links (seed 20261201) each render with a banner and n
     // One key no scenario has, so every link is malformed and must get a banner naming it.
     const bad = `nokey${i}`;
     pairs.splice(Math.floor(random() * (pairs.length + 1)), 0, [bad, value()]);
-    const link = `${site.url}?${new URLSearchParams(pairs)}`;
+    const link = `${env.site.url}?${new URLSearchParams(pairs)}`;
     await page.goto(link);
     await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
     const banner = await page.getByTestId("link-banner").textContent();
@@ -150,7 +142,7 @@ test("300 random malformed links (seed 20261201) each render with a banner and n
 });
 
 test("a panic shows the recovery panel with the link and a reset", async () => {
-  const page = await openPage(browser, `${site.url}?btc=97000&power=36`);
+  const page = await openPage(env.browser, `${env.site.url}?btc=97000&power=36`);
   await page.waitForFunction(() => location.search.includes("btc=97000"));
   const link = page.url();
   await page.evaluate(async () => {
@@ -177,13 +169,13 @@ test("a panic shows the recovery panel with the link and a reset", async () => {
 
 test("a corrupted or unknown saved setting never stops the app", async () => {
   for (const saved of ["{{{\u0000", "dark; DROP TABLE", "x".repeat(100_000), "future-theme-v9"]) {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.addInitScript((v) => localStorage.setItem("hashpivot.theme", v), saved);
     const page = await context.newPage();
     const problems = [];
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
     assert.equal(await page.getByTestId("theme").inputValue(), "system", `saved ${saved.slice(0, 20)}`);
     assert.deepEqual(problems, []);

@@ -2,11 +2,11 @@
 // the link's lang, by the switch (keeping what the user changed) or by the browser's language;
 // right to left in Arabic; numbers each language's way; no English label left. Expected words
 // are read from the catalogues in public/i18n, not written here.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { serve, launch, openPage, kpi } from "./harness.mjs";
+import { openPage, kpi, siteAndBrowser } from "./harness.mjs";
 
 const I18N = fileURLToPath(new URL("../../public/i18n/", import.meta.url));
 const lines = (code) => fs.readFileSync(`${I18N}${code}.txt`, "utf8").split("\n").filter(Boolean);
@@ -46,18 +46,10 @@ function english(found, map) {
   return found.filter((t) => left.has(t));
 }
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 test("lang=ar renders right to left with Arabic labels, Arabic number words and no English in the inputs", async () => {
-  const page = await openPage(browser, `${site.url}?lang=ar`);
+  const page = await openPage(env.browser, `${env.site.url}?lang=ar`);
   assert.equal(await page.getAttribute("html", "dir"), "rtl");
   assert.equal(await page.getAttribute("html", "lang"), "ar");
   assert.equal(await page.title(), tr(AR, "Hashpivot: keep mining Bitcoin or lease the megawatts to AI?"));
@@ -89,7 +81,7 @@ test("lang=ar renders right to left with Arabic labels, Arabic number words and 
 });
 
 test("lang=it shows Italian labels and numbers, reads Italian typing and translates the model's messages", async () => {
-  const page = await openPage(browser, `${site.url}?lang=it`);
+  const page = await openPage(env.browser, `${env.site.url}?lang=it`);
   assert.equal(await page.getAttribute("html", "lang"), "it");
   assert.equal(await page.getAttribute("html", "dir"), "ltr");
   assert.equal(plain(await page.textContent("#inputs-title")), tr(IT, "Inputs"));
@@ -116,7 +108,7 @@ test("lang=it shows Italian labels and numbers, reads Italian typing and transla
 });
 
 test("the switch changes the language and keeps a changed input", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   assert.equal(await page.getAttribute("html", "lang"), "en");
   const before = await kpi(page, "kpi-hashcost");
   await page.getByTestId("input-power").fill("55");
@@ -136,11 +128,11 @@ test("the switch changes the language and keeps a changed input", async () => {
 });
 
 test("a browser in Simplified Chinese gets the page in Chinese without a lang key", async () => {
-  const context = await browser.newContext({ locale: "zh-CN" });
+  const context = await env.browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (m) => m.type() === "error" && page.problems.push(m.text()));
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
   assert.deepEqual(await page.evaluate(() => navigator.languages), ["zh-CN"]);
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
@@ -154,11 +146,11 @@ test("a browser in Simplified Chinese gets the page in Chinese without a lang ke
 });
 
 test("without its catalogue the page opens in English and says so in the console only", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.route("**/i18n/it.txt", (route) => route.fulfill({ status: 404, body: "" }));
-  await page.goto(`${site.url}?lang=it`);
+  await page.goto(`${env.site.url}?lang=it`);
   await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
   assert.equal(await page.textContent("#inputs-title"), "Inputs");
   assert.match(await page.textContent("[data-testid='kpi-hashprice'] .kpi-value"), /^39\.32/);
@@ -167,8 +159,8 @@ test("without its catalogue the page opens in English and says so in the console
 });
 
 test("the widget follows lang too", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}?embed=1&lang=ar&view=cashflow&controls=power`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}?embed=1&lang=ar&view=cashflow&controls=power`);
   await page.getByTestId("open-in-hashpivot").waitFor();
   assert.equal(await page.getAttribute("html", "dir"), "rtl");
   assert.equal(plain(await page.getByTestId("open-in-hashpivot").textContent()), tr(AR, "Open in Hashpivot"));

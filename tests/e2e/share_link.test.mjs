@@ -1,17 +1,9 @@
 // Share links: the address bar follows every edit, and the link restores the same figures.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, kpi } from "./harness.mjs";
+import { openPage, kpi, siteAndBrowser } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 const FIGURES = [
   "kpi-hashprice", "kpi-hashcost", "kpi-btc-month", "kpi-breakeven-btc",
@@ -25,7 +17,7 @@ async function figures(page) {
 }
 
 test("a link round-trips: change five inputs, open the address in a new page, same figures", async () => {
-  const page = await openPage(browser, `${site.url}?lang=en`);
+  const page = await openPage(env.browser, `${env.site.url}?lang=en`);
   await page.getByTestId("input-btc").fill("104,500");
   await page.getByTestId("input-power").fill("37");
   await page.getByTestId("input-site_mw").fill("240");
@@ -37,7 +29,7 @@ test("a link round-trips: change five inputs, open the address in a new page, sa
     assert.ok(url.includes(key), `${url} lacks ${key}`);
   }
   const want = await figures(page);
-  const again = await openPage(browser, url);
+  const again = await openPage(env.browser, url);
   assert.deepEqual(await figures(again), want);
   assert.equal(await again.getByTestId("strategy-name-2").inputValue(), "Half & half <test>");
   assert.equal(await again.locator("[data-testid='link-banner']").count(), 0);
@@ -47,7 +39,7 @@ test("a link round-trips: change five inputs, open the address in a new page, sa
 });
 
 test("a link with bad and unknown keys opens with a banner naming each; the rest loads", async () => {
-  const page = await openPage(browser, `${site.url}?btc=-5&colour=blue&power=33`);
+  const page = await openPage(env.browser, `${env.site.url}?btc=-5&colour=blue&power=33`);
   const banner = page.getByTestId("link-banner");
   await banner.waitFor();
   const text = await banner.textContent();

@@ -1,29 +1,18 @@
 // The comparison workbench as a user meets it, on the release build in Chromium: a share link,
 // the figures against the CLI, sliders redrawing every chart, presets, bad input, accessibility.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import fs from "node:fs/promises";
-import {
-  serve, launch, openPage, kpi, chartPixels, allChartPixels, monteCarloSettled, cliProjection,
-  close, CHARTS,
-} from "./harness.mjs";
+import { openPage, kpi, chartPixels, allChartPixels, monteCarloSettled, cliProjection, close, CHARTS, siteAndBrowser } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 const QUERY = "btc=104000&diff=152&fees=0.02&power=45&fleet=12&horizon=72";
 
 test("a share link loads and every figure equals the CLI's for the same link", async () => {
   const cli = await cliProjection(QUERY);
-  const page = await openPage(browser, `${site.url}?${QUERY}`);
+  const page = await openPage(env.browser, `${env.site.url}?${QUERY}`);
   const pure = cli.strategies.findIndex((s) => s.id === "pure");
   assert.ok(pure >= 0, "the default scenario has a pure-mining strategy");
   const expect = {
@@ -64,7 +53,7 @@ test("a share link loads and every figure equals the CLI's for the same link", a
 });
 
 test("moving a slider redraws every chart", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   await monteCarloSettled(page);
   const before = await allChartPixels(page);
   const slider = page.getByTestId("slider-power");
@@ -79,7 +68,7 @@ test("moving a slider redraws every chart", async () => {
 });
 
 test("a bad typed value shows the model's message and every chart keeps the last good result", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   await monteCarloSettled(page);
   const before = await allChartPixels(page);
   const hashprice = await kpi(page, "kpi-hashprice");
@@ -99,7 +88,7 @@ test("a bad typed value shows the model's message and every chart keeps the last
 });
 
 test("every preset loads with its source, and a deal loads into a strategy's contracts", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const options = await page.$$eval("[data-testid='preset'] option:not([disabled])", (os) =>
     os.map((o) => o.value),
   );
@@ -141,7 +130,7 @@ test("every preset loads with its source, and a deal loads into a strategy's con
 });
 
 test("strategies can be added, renamed and removed, up to six", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const add = page.getByTestId("add-strategy");
   for (let n = 3; n < 6; n++) await add.click();
   assert.equal(await page.locator("[data-testid^='strategy-name-']").count(), 6);
@@ -164,11 +153,11 @@ test("the main view passes an axe-core accessibility audit, light and dark, wide
   const require = createRequire(import.meta.url);
   const axePath = require.resolve("axe-core/axe.min.js");
   for (const [scheme, width] of [["light", 1440], ["dark", 360]]) {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+    const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
     const page = await context.newPage();
     page.problems = [];
     page.on("console", (m) => m.type() === "error" && page.problems.push(m.text()));
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.waitForSelector("[data-testid='kpi-hashprice'][data-value]");
     await monteCarloSettled(page);
     // Open what is folded, so the audit sees the table, every group and a debt's inputs.
@@ -189,7 +178,7 @@ test("the main view passes an axe-core accessibility audit, light and dark, wide
 });
 
 test("debt can be added and edited; its interest lowers every strategy's NPV", async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(env.browser, env.site.url);
   const before = await kpi(page, "strategy-0-npv");
   await page.locator("[data-testid='group-financing'] summary").click();
   await page.getByTestId("add-debt").click();
