@@ -90,8 +90,8 @@ impl Bound {
     }
 
     /// Parses what a user typed (thousands separators `,` `_` and spaces allowed, and the
-    /// left-to-right mark [`format`] puts before an Arabic minus) and checks it. The error keeps
-    /// the text verbatim.
+    /// left-to-right mark [`format`] puts before an Arabic minus) and checks it. The error quotes
+    /// the text as typed, cut after 80 characters (the field itself keeps all of it).
     pub fn parse(&self, text: &str) -> Result<f64, ValidationError> {
         let cleaned: String = text
             .trim()
@@ -99,8 +99,10 @@ impl Bound {
             .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{200E}'))
             .collect();
         match cleaned.parse::<f64>() {
-            Ok(v) => self.check(v).map_err(|_| self.error(text.to_owned())),
-            Err(_) => Err(self.error(text.to_owned())),
+            Ok(v) => self
+                .check(v)
+                .map_err(|_| self.error(crate::query::shorten(text))),
+            Err(_) => Err(self.error(crate::query::shorten(text))),
         }
     }
 }
@@ -383,6 +385,11 @@ mod tests {
         assert_eq!(e.field, "btc");
         assert_eq!(e.value, "12abc");
         assert_eq!(e.allowed, "a number from 1 to 10,000,000 USD");
+        // A very long text is cut in the message.
+        let long = "9".repeat(5_000);
+        let e = BTC_PRICE.parse(&long).unwrap_err();
+        assert!(e.value.starts_with(&"9".repeat(80)), "{}", e.value);
+        assert!(e.value.chars().count() < 90, "{}", e.value);
         let e = FEES.parse("-0.1").unwrap_err();
         assert_eq!(e.value, "-0.1");
         assert!(e.to_string().contains("BTC per block"));
