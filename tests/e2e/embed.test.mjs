@@ -110,3 +110,31 @@ test("a widget link with an unknown chart or control says so and shows the rest"
   assert.ok(await page.getByTestId("input-btc").isVisible());
   await page.close();
 });
+
+test("the app's own page may not be framed by another site; the guide page's live example works", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  // The guide (embed.html): its iframe shows the widget and is sized by the guide's listener.
+  await page.goto(`${site.url}embed.html`);
+  const frame = page.frameLocator("#hashpivot");
+  await frame.locator("[data-testid='open-in-hashpivot']").waitFor();
+  await page.waitForFunction(() => parseFloat(document.getElementById("hashpivot").style.height) > 150);
+  assert.deepEqual(problems, [], "no CSP violation or error on the guide");
+  // index.html framed by another origin: refused by its frame-ancestors 'self'.
+  const parentUrl = `http://127.0.0.1:${parent.address().port}/`;
+  await page.goto(parentUrl);
+  await page.evaluate((src) => {
+    const f = document.createElement("iframe");
+    f.id = "app";
+    f.src = src;
+    document.body.append(f);
+  }, `${site.url}?embed=1`);
+  // Chromium reports the refusal on the console of the framing page.
+  await page.waitForEvent("console", { predicate: (m) => m.text().includes("frame-ancestors"), timeout: 10_000 });
+  // (The article also frames the widget, which is allowed: look for the app's page only.)
+  const app = page.frames().find((f) => f.url().startsWith(site.url) && !f.url().includes("widget.html"));
+  const loaded = app ? await app.locator("[data-testid='open-in-hashpivot']").count().catch(() => 0) : 0;
+  assert.equal(loaded, 0, "index.html rendered inside another site's frame");
+  await page.close();
+});
