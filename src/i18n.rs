@@ -8,7 +8,7 @@
 //! the list of keys, one a line.
 //!
 //! Who translates what:
-//! - A small script in `index.html` picks the language before the wasm starts: `lang` in the
+//! - A small script, `public/lang.js`, picks the language before the wasm starts: `lang` in the
 //!   link (one of the page's own keys, [`crate::app::PAGE_KEYS`]), else the first of en, it,
 //!   ar, zh in `navigator.languages`, else English. English starts the app as soon as the wasm
 //!   is in, through [`start_in`] (exported to JS by `main.rs`). Another language loads
@@ -54,7 +54,7 @@
 //! `n_("...")` in code; add the English to `en.txt` and its translation to the three other
 //! catalogues in sorted place. `cargo test` checks the catalogues against each other and
 //! against the code, and the browser test checks that no English is left on the page. Adding
-//! a language: a [`Lang`], its catalogue, its code in `index.html`'s script and its number
+//! a language: a [`Lang`], its catalogue, its code in `public/lang.js` and its number
 //! conventions in [`hashpivot_model::format::Locale`].
 
 use std::cell::Cell;
@@ -134,8 +134,8 @@ pub fn install(lang: Lang, text: String) {
     format::set_locale(lang.locale());
 }
 
-/// Installs the page's language and starts the page ([`crate::start`]): what `index.html`'s
-/// script calls once the wasm (and the catalogue) are in. `page` is the language's code, then,
+/// Installs the page's language and starts the page ([`crate::start`]): what `public/lang.js`
+/// (or `public/i18n/i18n.js`) calls once the wasm (and the catalogue) are in. `page` is the language's code, then,
 /// after a line break, its catalogue: `en` alone for English (or when the catalogue could not
 /// be fetched).
 pub fn start_in(page: String) {

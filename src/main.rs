@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Nothing: `index.html`'s script starts the app through [`start_in`] once it knows the page's
-/// language (and has its catalogue).
+/// Nothing: `public/lang.js` (or `public/i18n/i18n.js`) starts the app through [`start_in`]
+/// once it knows the page's language (and has its catalogue).
 fn main() {}
 
 // Installs the page's language and mounts the app: `page` is the language's code, then, after

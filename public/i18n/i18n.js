@@ -1,4 +1,4 @@
-// The page in another language than English (see src/i18n.rs): loaded by index.html's script
+// The page in another language than English (see src/i18n.rs): loaded by public/lang.js
 // as <script data-code="it">; the app mounts when this calls start_in. Fetches the catalogue,
 // translates every text node and label attribute whose whole text is an English key (and the
 // model's messages, by their shape), now and as the app inserts or changes them, sets
@@ -9,7 +9,7 @@
   const A = ["aria-label", "label", "title", "alt", "placeholder", "content",
     // The export script's messages (public/exchange.js).
     "data-msg-preparing", "data-msg-saved", "data-msg-imported", "data-msg-refused", "data-msg-unreadable", "data-msg-failed"];
-  // Trunk sets wasmBindings just before it dispatches TrunkApplicationStarted.
+  // public/boot.js sets wasmBindings just before it dispatches TrunkApplicationStarted.
   const ready = window.wasmBindings ? Promise.resolve() : new Promise((ok) => addEventListener("TrunkApplicationStarted", ok));
   const start = (c, text) => ready.then(() => {
     wasmBindings.start_in(c + "\n" + text);
