@@ -59,6 +59,7 @@
 
 use std::cell::Cell;
 
+use hashpivot_charts::words;
 use hashpivot_model::format::{self, Locale};
 
 /// A language of the page.
@@ -90,12 +91,7 @@ impl Lang {
 
     /// How numbers are written.
     pub fn locale(self) -> Locale {
-        match self {
-            Lang::En => Locale::En,
-            Lang::It => Locale::It,
-            Lang::Ar => Locale::Ar,
-            Lang::Zh => Locale::Zh,
-        }
+        Locale::of_language(self.code())
     }
 
     /// The language of a catalogue's code (`en`, `it`, `ar`, `zh-CN`).
@@ -104,11 +100,8 @@ impl Lang {
     }
 }
 
-type Table = &'static [(&'static str, &'static str)];
-
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
-    static TABLE: Cell<Table> = const { Cell::new(&[]) };
 }
 
 /// The page's language.
@@ -116,20 +109,15 @@ pub fn lang() -> Lang {
     LANG.with(Cell::get)
 }
 
-/// The entries of a catalogue's `text`, in its order: its `English<TAB>translation` lines.
-pub fn parse(text: &str) -> Vec<(&str, &str)> {
-    text.split('\n')
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
-}
+/// The entries of a catalogue's text (see [`hashpivot_charts::words::parse`]).
+pub use hashpivot_charts::words::parse;
 
 /// Makes `lang` the page's language with the catalogue `text` (kept for the page's life). In
 /// Arabic, `i18n.js` hands over each translation isolated as a right-to-left run (U+2067 ...
 /// U+2069): invisible in the page's own right-to-left text, and what keeps a chart's words in
 /// order on its left-to-right canvas.
 pub fn install(lang: Lang, text: String) {
-    let table: Table = Box::leak(parse(Box::leak(text.into_boxed_str())).into_boxed_slice());
-    TABLE.with(|t| t.set(table));
+    words::install(text);
     LANG.with(|l| l.set(lang));
     format::set_locale(lang.locale());
 }
@@ -147,18 +135,9 @@ pub fn start_in(page: String) {
     crate::start();
 }
 
-/// The translation of `english`, if the catalogue has one.
-fn lookup(english: &str) -> Option<&'static str> {
-    let table = TABLE.with(Cell::get);
-    table
-        .binary_search_by(|(k, _)| (*k).cmp(english))
-        .ok()
-        .map(|i| table[i].1)
-}
-
 /// `english` in the page's language, or as given when the catalogue does not have it.
 pub fn t(english: &str) -> &str {
-    lookup(english).unwrap_or(english)
+    words::translate(english)
 }
 
 /// `text` without the right-to-left isolation of Arabic translations (see [`install`]): for a

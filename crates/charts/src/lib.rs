@@ -43,6 +43,7 @@ pub mod revenue_mix;
 pub mod style;
 pub mod svg;
 pub mod tornado;
+pub mod words;
 
 pub use common::{month_name, MONTHS};
 

@@ -32,6 +32,19 @@ pub enum Locale {
     Zh,
 }
 
+impl Locale {
+    /// The locale of a page language's code (`en`, `it`, `ar`, `zh-CN`, as in `lang=`);
+    /// English for any other.
+    pub fn of_language(code: &str) -> Locale {
+        match code {
+            "it" => Locale::It,
+            "ar" => Locale::Ar,
+            "zh-CN" => Locale::Zh,
+            _ => Locale::En,
+        }
+    }
+}
+
 thread_local! {
     static LOCALE: Cell<Locale> = const { Cell::new(Locale::En) };
 }

@@ -17,8 +17,8 @@
 //! | `words`  | the page's language code        | its catalogue    | (empty)                   |
 //!
 //! `words` sets the language of every later chart (once, before the first request, when the
-//! page is not in English): the catalogue is `public/i18n/<code>.txt`, English text, a tab and
-//! its translation per line, sorted by the English; numbers follow the language too.
+//! page is not in English): the catalogue is `public/i18n/<code>.txt` (see
+//! [`hashpivot_charts::words`]); numbers follow the language too.
 //! A share link is read the way the page reads it ([`query::decode`], lenient: what the page
 //! shows is what is exported). An import is read strictly by
 //! [`hashpivot_model::import::scenario_from_json`]; on `err` the body is the model's message,
@@ -36,15 +36,13 @@
 //! # See also
 //! `src/main.rs` for the wasm glue; `public/exchange.js` for the page's side.
 
-use std::cell::Cell;
-
 use hashpivot_charts::cashflow::Cashflow;
 use hashpivot_charts::decision_map::DecisionMapChart;
 use hashpivot_charts::montecarlo_fan::MonteCarloFan;
 use hashpivot_charts::per_mw::PerMw;
 use hashpivot_charts::revenue_mix::RevenueMix;
 use hashpivot_charts::tornado::TornadoChart;
-use hashpivot_charts::{svg, ChartStyle};
+use hashpivot_charts::{svg, words, ChartStyle};
 use hashpivot_model::format::{self, Locale};
 use hashpivot_model::{decision_map, import, montecarlo, projection, query, tornado, Scenario};
 
@@ -83,32 +81,10 @@ pub fn handle(request: &str) -> String {
     }
 }
 
-thread_local! {
-    /// The page's catalogue: (English, translation), sorted by the English.
-    static WORDS: Cell<&'static [(&'static str, &'static str)]> = const { Cell::new(&[]) };
-}
-
 /// Installs the catalogue `text` of language `code` for the charts' words and numbers.
 fn set_words(code: &str, text: &str) {
-    let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
-    let mut table: Vec<(&'static str, &'static str)> =
-        text.lines().filter_map(|l| l.split_once('\t')).collect();
-    table.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    WORDS.with(|w| w.set(Box::leak(table.into_boxed_slice())));
-    format::set_locale(match code {
-        "it" => Locale::It,
-        "ar" => Locale::Ar,
-        "zh-CN" => Locale::Zh,
-        _ => Locale::En,
-    });
-}
-
-/// `english` in the page's language (see `words`), or as given.
-fn words(english: &str) -> &str {
-    let table = WORDS.with(Cell::get);
-    table
-        .binary_search_by(|(k, _)| (*k).cmp(english))
-        .map_or(english, |i| table[i].1)
+    words::install(text.to_owned());
+    format::set_locale(Locale::of_language(code));
 }
 
 /// The scenario a share link shows (lenient, like the page).
@@ -137,7 +113,7 @@ fn chart_svg(args: &str, query_string: &str) -> Result<String, String> {
         Some("dark") => ChartStyle::dark(width, height),
         _ => ChartStyle::light(width, height),
     }
-    .with_words(words);
+    .with_words(words::translate);
     let s = scenario_of(query_string);
     let names: Vec<String> = s.strategies.iter().map(|st| st.name.clone()).collect();
     let fail = |e: hashpivot_model::ValidationError| e.to_string();

@@ -112,8 +112,8 @@ fn unknown_requests_and_charts_are_errors_not_panics() {
 fn charts_speak_the_pages_language_once_it_is_sent() {
     let english = reply(&handle("1\nsvg\ncashflow 640 360 1 light\nhorizon=24")).2;
     assert!(english.contains("Cumulative free cash flow"), "{english}");
-    // A catalogue line per word: English, a tab, the translation; sorted or not.
-    let catalogue = "Month\tMese\nCumulative free cash flow\tFlusso di cassa cumulato\n";
+    // A catalogue line per word: English, a tab, the translation, sorted by the English.
+    let catalogue = "Cumulative free cash flow\tFlusso di cassa cumulato\nMonth\tMese\n";
     assert_eq!(
         reply(&handle(&format!("2\nwords\nit\n{catalogue}"))).1,
         "ok"
