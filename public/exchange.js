@@ -11,16 +11,10 @@
   let seq = 0;
   const pending = new Map();
 
-  // The charts' words in the page's language (lang.js and i18n/i18n.js set <html lang>), as the
-  // canvases draw them: Arabic runs isolated right to left.
-  async function words(code) {
-    const text = await fetch(`i18n/${code}.txt`).then((r) => (r.ok ? r.text() : ""));
-    return code === "ar" ? text.replace(/\t(.*)/g, "\t\u2067$1\u2069") : text;
-  }
-
   function start() {
     if (worker) return ready;
-    const code = document.documentElement.lang;
+    // The page's catalogue as the app has it (i18n/i18n.js keeps it; none in English).
+    const words = window.hashpivotWords;
     worker = new Worker("hashpivot-worker_loader.js");
     ready = new Promise((ok, fail) => {
       // A failure (the worker could not start, or stopped on an error) fails every waiting
@@ -36,10 +30,7 @@
       worker.onmessage = (e) => {
         if (e.data === "ready") {
           // Posted before any request, so the worker has the words before the first chart.
-          if (code && code !== "en") {
-            words(code).then((text) => worker.postMessage(`0\nwords\n${code}\n${text}`)).finally(ok);
-            return;
-          }
+          if (words && words.code !== "en") worker.postMessage(`0\nwords\n${words.code}\n${words.text}`);
           return ok();
         }
         const [id, status, ...rest] = String(e.data).split("\n");

@@ -12,6 +12,8 @@
   // public/boot.js sets wasmBindings just before it dispatches TrunkApplicationStarted.
   const ready = window.wasmBindings ? Promise.resolve() : new Promise((ok) => addEventListener("TrunkApplicationStarted", ok));
   const start = (c, text) => ready.then(() => {
+    // Kept for the export worker's charts (public/exchange.js): the words as the app has them.
+    window.hashpivotWords = { code: c, text };
     wasmBindings.start_in(c + "\n" + text);
     D.getElementById("lang").value = c;
   });
