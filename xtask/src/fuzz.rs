@@ -23,7 +23,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::cmd::{repo_root, Step};
+use crate::cmd::repo_root;
+
+mod stats;
+mod toolchain;
+
+use crate::bench::thousands;
+use stats::{parse_stats, progress_line, Stats};
+use toolchain::{ensure_cargo_fuzz, Toolchain};
 
 /// Every fuzz target, in the order they run.
 pub const TARGETS: [&str; 3] = ["query_decode", "scenario_import", "model"];
@@ -37,14 +44,6 @@ struct Options {
     seconds: u32,
     targets: Vec<&'static str>,
     asan: bool,
-}
-
-/// How one target's run went.
-#[derive(Debug, Default, PartialEq)]
-struct Stats {
-    executions: u64,
-    exec_per_second: u64,
-    seconds: u64,
 }
 
 /// What a run of one target left.
@@ -97,8 +96,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!(
             "    {:<16} {:>14} {:>10} {:>8} {:>8}",
             o.target,
-            thousands(o.stats.executions),
-            thousands(o.stats.exec_per_second),
+            thousands(o.stats.executions as f64),
+            thousands(o.stats.exec_per_second as f64),
             crashes,
             o.stats.seconds
         );
@@ -174,120 +173,6 @@ fn parse(args: &[String]) -> Result<Options, String> {
         targets,
         asan,
     })
-}
-
-/// The compiler cargo-fuzz runs on.
-enum Toolchain {
-    Nightly,
-    /// Stable with `RUSTC_BOOTSTRAP=1`.
-    Bootstrapped,
-}
-
-impl Toolchain {
-    fn find() -> Toolchain {
-        let list = Command::new("rustup")
-            .args(["toolchain", "list"])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .unwrap_or_default();
-        if list.lines().any(|l| l.starts_with("nightly")) {
-            Toolchain::Nightly
-        } else {
-            Toolchain::Bootstrapped
-        }
-    }
-
-    fn describe(&self) -> &'static str {
-        match self {
-            Toolchain::Nightly => "the nightly toolchain",
-            Toolchain::Bootstrapped => "the stable toolchain and RUSTC_BOOTSTRAP=1 (no nightly)",
-        }
-    }
-
-    fn plus(&self) -> &'static str {
-        match self {
-            Toolchain::Nightly => "+nightly ",
-            Toolchain::Bootstrapped => "",
-        }
-    }
-
-    /// A command line as the user would type it (from the repository root).
-    fn shown(&self, command: &str) -> String {
-        match self {
-            Toolchain::Nightly => command.to_owned(),
-            Toolchain::Bootstrapped => format!("RUSTC_BOOTSTRAP=1 {command}"),
-        }
-    }
-
-    /// `cargo [+nightly] args...`.
-    fn args<'a>(&self, args: &[&'a str]) -> Vec<&'a str> {
-        let mut all: Vec<&str> = Vec::with_capacity(args.len() + 1);
-        if let Toolchain::Nightly = self {
-            all.push("+nightly");
-        }
-        all.extend_from_slice(args);
-        all
-    }
-
-    /// `cargo [+nightly] args...` as a step at the repository root.
-    fn cargo(&self, args: &[&str]) -> Step {
-        let step = Step::new("cargo", &self.args(args), &search_path());
-        match self {
-            Toolchain::Nightly => step,
-            Toolchain::Bootstrapped => step.env("RUSTC_BOOTSTRAP", "1"),
-        }
-    }
-
-    /// The same as a plain command (to read its stderr), and how it is shown.
-    fn command(&self, args: &[&str]) -> (Command, String) {
-        let all = self.args(args);
-        let mut command = Command::new("cargo");
-        command
-            .args(&all)
-            .env("PATH", search_path())
-            .current_dir(repo_root());
-        if let Toolchain::Bootstrapped = self {
-            command.env("RUSTC_BOOTSTRAP", "1");
-        }
-        let shown = self.shown(&format!("cargo {}", all.join(" ")));
-        (command, shown)
-    }
-}
-
-/// Installs cargo-fuzz unless `cargo fuzz` answers.
-fn ensure_cargo_fuzz() -> Result<(), String> {
-    let path = search_path();
-    if Step::new("cargo", &["fuzz", "--version"], &path)
-        .probe()
-        .is_some()
-    {
-        return Ok(());
-    }
-    let locked = Step::new("cargo", &["install", "cargo-fuzz", "--locked"], &path).run(
-        "fuzz: install cargo-fuzz (a few minutes, once per machine)",
-        "trying again without --locked",
-    );
-    match locked {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            eprintln!("{e}");
-            Step::new("cargo", &["install", "cargo-fuzz"], &path).run(
-                "fuzz: install cargo-fuzz without --locked",
-                "check that crates.io is reachable and that a C++ compiler (g++) is installed",
-            )
-        }
-    }
-}
-
-/// Cargo's bin folder first (where `cargo install` puts cargo-fuzz), then the inherited PATH.
-fn search_path() -> std::ffi::OsString {
-    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("/root"), PathBuf::from);
-    let bin = std::env::var_os("CARGO_HOME")
-        .map_or_else(|| home.join(".cargo"), PathBuf::from)
-        .join("bin");
-    let inherited = std::env::var_os("PATH").unwrap_or_default();
-    let all = std::iter::once(bin).chain(std::env::split_paths(&inherited));
-    std::env::join_paths(all).unwrap_or(inherited)
 }
 
 /// Files in `dir` (none if it does not exist).
@@ -369,68 +254,6 @@ fn run_target(
     })
 }
 
-/// libFuzzer's lines worth showing live: its periodic `pulse`, the end, and any trouble (its
-/// `NEW` and `REDUCE` lines, many a second, and its suggested dictionary are only kept).
-fn progress_line(line: &str) -> bool {
-    let event = line.split_whitespace().nth(1).unwrap_or_default();
-    !(event == "NEW"
-        || event == "REDUCE"
-        || line.starts_with("INFO:")
-        || line.contains("# Uses: ")
-        || line.contains("recommended dictionary"))
-}
-
-/// Executions, exec/s and seconds from libFuzzer's final report: `stat::` lines (with
-/// `-print_final_stats=1`), `#N DONE ... exec/s: M`, `Done N runs in S second(s)`, or at least
-/// the last `#N` status line.
-fn parse_stats(output: &str) -> Stats {
-    let mut s = Stats::default();
-    for line in output.lines() {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("stat::number_of_executed_units:") {
-            s.executions = rest.trim().parse().unwrap_or(s.executions);
-        } else if let Some(rest) = line.strip_prefix("stat::average_exec_per_sec:") {
-            s.exec_per_second = rest.trim().parse().unwrap_or(s.exec_per_second);
-        } else if let Some(rest) = line.strip_prefix("Done ") {
-            // `Done 146406 runs in 16 second(s)`
-            let words: Vec<&str> = rest.split_whitespace().collect();
-            if let (Some(n), Some(secs)) = (words.first(), words.get(3)) {
-                s.executions = n.parse().unwrap_or(s.executions);
-                s.seconds = secs.parse().unwrap_or(s.seconds);
-            }
-        } else if let Some(rest) = line.strip_prefix('#') {
-            // `#146406  DONE   cov: 987 ... exec/s: 9150 rss: 31Mb` or a `pulse` line.
-            let mut words = rest.split_whitespace();
-            if let Some(n) = words.next().and_then(|n| n.parse::<u64>().ok()) {
-                s.executions = s.executions.max(n);
-            }
-            if let Some(at) = line.find("exec/s: ") {
-                if let Some(v) = line[at + 8..]
-                    .split_whitespace()
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                {
-                    s.exec_per_second = v;
-                }
-            }
-        }
-    }
-    s
-}
-
-/// `1234567` as `1,234,567`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Runs `command` keeping its stderr (where libFuzzer reports), showing the lines `show`
 /// accepts; returns (success, stderr, time since the fuzzer itself started: cargo-fuzz's
 /// `Running` line, after any build).
@@ -500,56 +323,10 @@ mod tests {
     }
 
     #[test]
-    fn final_stats_are_read_from_libfuzzer_output() {
-        let out = "#2048\tpulse  cov: 1148 ft: 1475 corp: 75/274b lim: 6 exec/s: 120 rss: 470Mb\n\
-                   #146406\tDONE   cov: 987 ft: 3066 corp: 705/34Kb lim: 210 exec/s: 9150 rss: 31Mb\n\
-                   Done 146406 runs in 16 second(s)\n\
-                   stat::number_of_executed_units: 146406\n\
-                   stat::average_exec_per_sec:     9150\n";
-        assert_eq!(
-            parse_stats(out),
-            Stats {
-                executions: 146_406,
-                exec_per_second: 9_150,
-                seconds: 16
-            }
-        );
-    }
-
-    #[test]
-    fn a_crashed_run_still_counts_its_executions() {
-        let out = "#1024\tpulse  cov: 10 ft: 11 corp: 5/20b lim: 4 exec/s: 512 rss: 30Mb\n\
-                   #1500\tNEW    cov: 12 ft: 13 corp: 6/24b lim: 4 exec/s: 500 rss: 30Mb L: 4/4\n\
-                   ==1== ERROR: libFuzzer: deadly signal\n";
-        let s = parse_stats(out);
-        assert_eq!((s.executions, s.exec_per_second), (1_500, 500));
-    }
-
-    #[test]
-    fn only_pulses_the_end_and_trouble_are_shown_live() {
-        assert!(progress_line(
-            "#2048\tpulse  cov: 1148 ft: 1475 exec/s: 120 rss: 470Mb"
-        ));
-        assert!(progress_line(
-            "#146406\tDONE   cov: 987 ft: 3066 exec/s: 9150 rss: 31Mb"
-        ));
-        assert!(progress_line(
-            "thread '<unnamed>' panicked at fuzz_targets/model.rs:9:5:"
-        ));
-        assert!(!progress_line(
-            "#1839\tNEW    cov: 1144 ft: 1461 corp: 69/245b lim: 6"
-        ));
-        assert!(!progress_line(
-            "#1832\tREDUCE cov: 1144 ft: 1460 corp: 68/240b lim: 6"
-        ));
-        assert!(!progress_line("\"poolfee\" # Uses: 14"));
-    }
-
-    #[test]
     fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(999.0), "999");
+        assert_eq!(thousands(1_000.0), "1,000");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
     }
 }

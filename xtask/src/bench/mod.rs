@@ -32,6 +32,8 @@ mod machine;
 mod page;
 mod report;
 
+pub(crate) use report::thousands;
+
 use std::time::Instant;
 
 use crate::cmd::repo_root;

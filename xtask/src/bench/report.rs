@@ -22,7 +22,7 @@ pub(super) fn fmt_ms(v: f64) -> String {
 }
 
 /// `250000` -> `250,000`.
-pub(super) fn thousands(v: f64) -> String {
+pub(crate) fn thousands(v: f64) -> String {
     let digits = format!("{:.0}", v.round());
     let (sign, digits) = match digits.strip_prefix('-') {
         Some(d) => ("-", d),
