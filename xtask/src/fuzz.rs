@@ -136,7 +136,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     message.push_str(
         "fix the model (the panic message above says what failed), replay the input to check, \
-         and add it to a test in crates/model/tests/hostile.rs",
+         and add it to a test in crates/model/tests/hostile_links.rs or hostile_files.rs",
     );
     Err(message)
 }
