@@ -91,6 +91,8 @@ impl AppState {
     pub fn update(&self, change: impl FnOnce(&mut Scenario)) -> Result<(), ValidationError> {
         let mut next = self.scenario.get_untracked();
         change(&mut next);
+        // Contracts that take a share of the site follow a new fleet or site.
+        next.size_contracts();
         next.validate()?;
         if self.scenario.with_untracked(|s| *s != next) {
             self.set_scenario.set(next);
@@ -99,7 +101,12 @@ impl AppState {
     }
 
     /// Replaces the whole scenario (a preset, an import) if the model accepts it.
-    pub fn replace(&self, next: Scenario, preset: Option<String>) -> Result<(), ValidationError> {
+    pub fn replace(
+        &self,
+        mut next: Scenario,
+        preset: Option<String>,
+    ) -> Result<(), ValidationError> {
+        next.size_contracts();
         next.validate()?;
         self.preset.set(preset);
         self.set_scenario.set(next);

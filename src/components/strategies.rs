@@ -201,7 +201,7 @@ fn MwSplit(
     index: usize,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let site = Memo::new(move |_| state.scenario.with(|s| s.site.capacity_mw));
+    let site = Memo::new(move |_| state.scenario.with(|s| s.site_mw()));
     let samples = Memo::new(move |_| {
         state.projection.with(|p| {
             let Some(r) = p.strategies.get(index) else {

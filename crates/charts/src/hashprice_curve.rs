@@ -52,9 +52,9 @@ impl HashpriceCurve {
     /// Builds the chart data for `network`. The price axis spans the slider's range and
     /// stretches to keep a typed price beyond it in view.
     pub fn from_network(network: &Network) -> Self {
-        let halving_height = next_halving_height(network.height);
+        let halving_height = next_halving_height(network.height_or_snapshot());
         let after = Network {
-            height: halving_height,
+            height: Some(halving_height),
             ..*network
         };
         let x_max = BTC_PRICE.slider_max.max(network.btc_price_usd * 1.1);

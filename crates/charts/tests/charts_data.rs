@@ -197,7 +197,8 @@ fn tornado_sorts_inputs_by_swing() {
             .iter()
             .map(|b| ((b.npv_high[strategy] - b.npv_low[strategy]).abs(), b.label))
             .collect();
-        expected.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Largest swing first; equal swings (inputs with no effect) by label.
+        expected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         let got: Vec<&str> = data.bars.iter().map(|b| b.input.as_str()).collect();
         let want: Vec<&str> = expected.iter().map(|e| e.1).collect();
         assert_eq!(got, want, "strategy {strategy}");

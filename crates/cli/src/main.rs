@@ -158,7 +158,7 @@ fn render(n: &Network, fmt: Format) -> String {
             "btc_price_usd": n.btc_price_usd,
             "difficulty_t": n.difficulty_t,
             "fees_btc_per_block": n.fees_btc_per_block,
-            "height": n.height,
+            "height": n.height_or_snapshot(),
             "network_hashrate_eh_s": n.hashrate_eh_s(),
             "hashprice_usd_per_ph_day": n.hashprice_usd_per_ph_day(),
             "hashprice_sats_per_th_day": n.hashprice_sats_per_th_day(),
@@ -172,7 +172,7 @@ fn render(n: &Network, fmt: Format) -> String {
             format::plain(n.difficulty_t),
             format::usd_compact(n.btc_price_usd),
             format::plain(n.fees_btc_per_block),
-            format::plain(n.height as f64),
+            format::plain(n.height_or_snapshot() as f64),
         ),
     }
 }

@@ -56,6 +56,23 @@ impl YearMonth {
     pub fn hours(self) -> f64 {
         24.0 * self.days() as f64
     }
+
+    /// Days from 1970-01-01 to the first day of this month (negative before 1970), Gregorian
+    /// calendar (H. Hinnant's `days_from_civil`).
+    pub fn first_day(self) -> i64 {
+        days_from_civil(self.year as i64, self.month as i64, 1)
+    }
+}
+
+/// Days from 1970-01-01 to `year-month-day`, Gregorian calendar.
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 fn is_leap(year: u16) -> bool {
@@ -106,6 +123,21 @@ mod tests {
 
     fn ym(s: &str) -> YearMonth {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn first_days_count_from_the_unix_epoch() {
+        // 1970-01-01 is day 0; 2000-03-01 is day 11,017 (30 years of 365 days + 7 leap days
+        // to 2000-01-01 = 10,957, + 31 + 29 in 2000); 2026-01-01 is day 20,454.
+        let at = |year, month| YearMonth { year, month }.first_day();
+        assert_eq!(at(1970, 1), 0);
+        assert_eq!(at(2000, 3), 11_017);
+        assert_eq!(ym("2026-01").first_day(), 20_454);
+        assert_eq!(days_from_civil(2026, 1, 8), 20_461);
+        assert_eq!(
+            ym("2029-01").first_day() - ym("2026-01").first_day(),
+            3 * 365 + 1
+        );
     }
 
     #[test]

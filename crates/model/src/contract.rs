@@ -41,6 +41,12 @@ pub struct Terms {
     pub early_end_annual: f64,
     /// Months of delivery delay (pushes the first revenue back).
     pub delay_months: u32,
+    /// Share of the site's power at the meter the contract takes, when it is sized by the site
+    /// rather than in MW (the default strategies: the full pivot takes 1, the hybrid 0.5). Its
+    /// critical IT is then `share x site MW / AI/HPC PUE` and follows the site when the fleet or
+    /// the site changes ([`Contract::size_to`]). `None`: sized by its own MW (or GPUs); typing
+    /// those clears the share.
+    pub site_share: Option<f64>,
     /// Where the figures come from, if a preset.
     pub source: Option<Source>,
 }
@@ -56,6 +62,7 @@ impl Default for Terms {
             capex_usd_per_mw: 9_000_000.0,
             early_end_annual: 0.0,
             delay_months: 0,
+            site_share: None,
             source: None,
         }
     }
@@ -199,6 +206,35 @@ impl Contract {
         match self {
             Contract::Colocation(c) => &mut c.terms,
             Contract::GpuCloud(g) => &mut g.terms,
+        }
+    }
+
+    /// A lease of `share` of the site's power at the meter with the default terms, named
+    /// `name` (sized by [`Contract::size_to`]).
+    pub fn colocation_share(name: &str, share: f64) -> Contract {
+        let mut c = Contract::colocation(name, 0.0);
+        c.terms_mut().site_share = Some(share);
+        c
+    }
+
+    /// Sizes a contract that takes a share of the site to a site of `site_mw` at the meter with
+    /// AI/HPC halls at `hpc_pue`; a contract sized in MW is left as it is.
+    pub fn size_to(&mut self, site_mw: f64, hpc_pue: f64) {
+        if let Some(share) = self.terms().site_share {
+            let it_mw = share * site_mw / hpc_pue;
+            match self {
+                Contract::Colocation(c) => c.it_mw = it_mw,
+                Contract::GpuCloud(g) => g.set_it_mw(it_mw),
+            }
+        }
+    }
+
+    /// Critical IT power at full capacity on a site of `site_mw` at the meter with AI/HPC halls
+    /// at `hpc_pue`, MW: the share of the site if sized so, else [`Contract::it_mw`].
+    pub fn it_mw_on(&self, site_mw: f64, hpc_pue: f64) -> f64 {
+        match self.terms().site_share {
+            Some(share) => share * site_mw / hpc_pue,
+            None => self.it_mw(),
         }
     }
 

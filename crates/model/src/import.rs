@@ -70,8 +70,9 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ValidationError> {
     };
     let version = read_version(object.get("version"))?;
     let value = migrate(value, version)?;
-    let scenario: Scenario =
+    let mut scenario: Scenario =
         serde_path_to_error::deserialize(&value).map_err(|e| structure_error(&value, &e))?;
+    scenario.size_contracts();
     scenario.validate()?;
     Ok(scenario)
 }

@@ -69,7 +69,7 @@ impl Timeline {
             hours: Vec::with_capacity(n),
             discount: Vec::with_capacity(n),
         };
-        let mut height = s.network.height;
+        let mut height = s.start_height();
         let monthly_btc = libm::pow(1.0 + s.market.btc_growth_pct_year / 100.0, 1.0 / 12.0);
         let monthly_difficulty = 1.0 + s.market.difficulty_growth_pct_month / 100.0;
         let monthly_fees = 1.0 + s.market.fees_growth_pct_month / 100.0;
@@ -188,10 +188,13 @@ impl StrategyKernel {
             contracts: Vec::with_capacity(strategy.contracts.len()),
             shutdown_when_unprofitable: fleet.shutdown_when_unprofitable,
         };
+        let site_mw = s.site_mw();
         for c in &strategy.contracts {
+            let mut c = c.clone();
+            c.size_to(site_mw, s.site.hpc_pue);
             k.contracts.push(contract::contract_kernel(
                 s,
-                c,
+                &c,
                 t,
                 &mut k.hpc_mw,
                 &mut k.capex,
@@ -227,7 +230,7 @@ impl StrategyKernel {
             0.0
         };
         for m in 0..n {
-            let available = (s.site.capacity_mw - k.hpc_mw[m]).max(0.0);
+            let available = (site_mw - k.hpc_mw[m]).max(0.0);
             let running_fleet = fleet::dispatch(fleet, purchases, m, available);
             let mining_mw = running_fleet.mw;
             k.mining_mw[m] = mining_mw;

@@ -33,6 +33,7 @@ pub mod scenario;
 pub mod subsidy;
 pub mod tornado;
 pub mod validate;
+pub mod warning;
 
 pub use bounds::Bound;
 pub use calendar::YearMonth;
@@ -40,3 +41,4 @@ pub use error::ValidationError;
 pub use network::Network;
 pub use projection::{project, Projection};
 pub use scenario::Scenario;
+pub use warning::Warning;

@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bounds::{BTC_PRICE, DIFFICULTY, FEES, HEIGHT};
+use crate::calendar::{days_from_civil, YearMonth};
 use crate::error::ValidationError;
 use crate::subsidy::{subsidy_btc, BLOCKS_PER_DAY, SATS_PER_BTC};
 
@@ -34,9 +35,18 @@ pub struct Network {
     pub difficulty_t: f64,
     /// Average transaction fees per block, BTC.
     pub fees_btc_per_block: f64,
-    /// Block height at the start; sets the subsidy era.
-    pub height: u64,
+    /// Block height at the start, when the user sets it; sets the subsidy era. `None` (the
+    /// default): the height follows the start month, from the snapshot's height and date at 144
+    /// blocks a day ([`Network::height_at`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u64>,
 }
+
+/// Height of the snapshot's difficulty adjustment: block 931,392 (Hashrate Index weekly roundup,
+/// 12 January 2026).
+pub const SNAPSHOT_HEIGHT: u64 = 931_392;
+/// Date of block [`SNAPSHOT_HEIGHT`]: 8 January 2026, as (year, month, day).
+pub const SNAPSHOT_DATE: (i64, i64, i64) = (2026, 1, 8);
 
 impl Default for Network {
     /// The snapshot of 12 January 2026 (Hashrate Index weekly roundup, see `DOMAIN.md`):
@@ -47,7 +57,7 @@ impl Default for Network {
             btc_price_usd: 91_132.0,
             difficulty_t: 146.5,
             fees_btc_per_block: 0.017,
-            height: 931_392,
+            height: None,
         }
     }
 }
@@ -58,7 +68,9 @@ impl Network {
         BTC_PRICE.check(self.btc_price_usd)?;
         DIFFICULTY.check(self.difficulty_t)?;
         FEES.check(self.fees_btc_per_block)?;
-        HEIGHT.check(self.height as f64)?;
+        if let Some(h) = self.height {
+            HEIGHT.check(h as f64)?;
+        }
         Ok(())
     }
 
@@ -77,25 +89,64 @@ impl Network {
         hashrate_eh_s * 1e18 / HASHES_PER_SECOND_PER_DIFFICULTY / 1e12
     }
 
-    /// Subsidy plus fees of one block at the start height, BTC.
+    /// Height of the first block of month `start`: the height the user set, else the snapshot's
+    /// height moved by 144 blocks a day from the snapshot's date to the month's first day
+    /// (clamped to the accepted range). Block times vary by a few percent around ten minutes, so
+    /// a derived height can be some days off; a user who knows the height can set it.
+    pub fn height_at(&self, start: YearMonth) -> u64 {
+        self.height.unwrap_or_else(|| {
+            let (y, m, d) = SNAPSHOT_DATE;
+            let days = start.first_day() - days_from_civil(y, m, d);
+            let height = SNAPSHOT_HEIGHT as i64 + days * BLOCKS_PER_DAY as i64;
+            height.clamp(0, HEIGHT.max as i64) as u64
+        })
+    }
+
+    /// The height this network's figures use on their own (no start month): the one set, else
+    /// the snapshot's.
+    pub fn height_or_snapshot(&self) -> u64 {
+        self.height.unwrap_or(SNAPSHOT_HEIGHT)
+    }
+
+    /// Subsidy plus fees of one block at `height`, BTC.
+    pub fn reward_btc_per_block_at(&self, height: u64) -> f64 {
+        subsidy_btc(height) + self.fees_btc_per_block
+    }
+
+    /// Subsidy plus fees of one block at [`Network::height_or_snapshot`], BTC.
     pub fn reward_btc_per_block(&self) -> f64 {
-        subsidy_btc(self.height) + self.fees_btc_per_block
+        self.reward_btc_per_block_at(self.height_or_snapshot())
+    }
+
+    /// Expected BTC earned by 1 PH/s in one day at `height` (before pool fee and downtime).
+    pub fn btc_per_ph_day_at(&self, height: u64) -> f64 {
+        BLOCKS_PER_DAY as f64 * self.reward_btc_per_block_at(height) / (self.hashrate_h_s() / 1e15)
     }
 
     /// Expected BTC earned by 1 PH/s in one day (before pool fee and downtime).
     pub fn btc_per_ph_day(&self) -> f64 {
-        BLOCKS_PER_DAY as f64 * self.reward_btc_per_block() / (self.hashrate_h_s() / 1e15)
+        self.btc_per_ph_day_at(self.height_or_snapshot())
+    }
+
+    /// Hashprice at `height`: expected USD earned by 1 PH/s in one day.
+    pub fn hashprice_usd_per_ph_day_at(&self, height: u64) -> f64 {
+        self.btc_per_ph_day_at(height) * self.btc_price_usd
     }
 
     /// Hashprice: expected USD earned by 1 PH/s in one day.
     pub fn hashprice_usd_per_ph_day(&self) -> f64 {
-        self.btc_per_ph_day() * self.btc_price_usd
+        self.hashprice_usd_per_ph_day_at(self.height_or_snapshot())
+    }
+
+    /// Hashprice in sats per TH/s per day at `height`, as Hashrate Index quotes it.
+    pub fn hashprice_sats_per_th_day_at(&self, height: u64) -> f64 {
+        // 1 PH/s = 1,000 TH/s.
+        self.btc_per_ph_day_at(height) / 1_000.0 * SATS_PER_BTC as f64
     }
 
     /// Hashprice in sats per TH/s per day, as Hashrate Index quotes it.
     pub fn hashprice_sats_per_th_day(&self) -> f64 {
-        // 1 PH/s = 1,000 TH/s.
-        self.btc_per_ph_day() / 1_000.0 * SATS_PER_BTC as f64
+        self.hashprice_sats_per_th_day_at(self.height_or_snapshot())
     }
 }
 
@@ -116,7 +167,7 @@ mod tests {
             btc_price_usd: 91_000.0,
             difficulty_t: 152.0,
             fees_btc_per_block: 0.02,
-            height: 931_392,
+            height: Some(931_392),
         };
         assert!(close(n.hashrate_eh_s(), 1088.0584, 1e-6));
         assert!(close(n.hashprice_usd_per_ph_day(), 37.8767, 1e-5));
@@ -141,7 +192,7 @@ mod tests {
             btc_price_usd: 93_450.0,
             difficulty_t: 108.52,
             fees_btc_per_block: fees,
-            height: 875_000,
+            height: Some(875_000),
         };
         assert!(close(dec.hashprice_usd_per_ph_day(), 55.21, 0.02));
         // 3 Mar 2025: ~$86,350, 110.57 T, fees 1.93% -> $49.40.
@@ -150,7 +201,7 @@ mod tests {
             btc_price_usd: 86_350.0,
             difficulty_t: 110.57,
             fees_btc_per_block: fees,
-            height: 885_000,
+            height: Some(885_000),
         };
         assert!(close(mar.hashprice_usd_per_ph_day(), 49.40, 0.02));
     }
@@ -182,17 +233,44 @@ mod tests {
     fn hashprice_halves_with_the_subsidy_when_fees_are_zero() {
         let before = Network {
             fees_btc_per_block: 0.0,
-            height: 1_049_999,
+            height: Some(1_049_999),
             ..Network::default()
         };
         let after = Network {
-            height: 1_050_000,
+            height: Some(1_050_000),
             ..before
         };
         assert_eq!(
             after.hashprice_usd_per_ph_day() * 2.0,
             before.hashprice_usd_per_ph_day()
         );
+    }
+
+    #[test]
+    fn the_height_follows_the_start_month_unless_set() {
+        let n = Network::default();
+        // 2026-01-01 is 7 days before the snapshot's block 931,392 of 8 Jan 2026.
+        assert_eq!(n.height_at("2026-01".parse().unwrap()), 931_392 - 7 * 144);
+        // 2029-01-01: 1,089 days after 8 Jan 2026 (1,096 days in 2026-2028, less 7), past the
+        // fourth halving at block 1,050,000 (about April 2028): the subsidy is 1.5625 BTC.
+        let h = n.height_at("2029-01".parse().unwrap());
+        assert_eq!(h, 931_392 + 1_089 * 144);
+        assert_eq!(crate::subsidy::subsidy_btc(h), 1.5625);
+        // The halving month: 1,050,000 is 823.7 days of blocks after 8 Jan 2026, in April 2028.
+        let march = n.height_at("2028-04".parse().unwrap());
+        let april_end = n.height_at("2028-05".parse().unwrap());
+        assert!(march < 1_050_000 && 1_050_000 < april_end);
+        // A height the user set wins.
+        let set = Network {
+            height: Some(800_000),
+            ..n
+        };
+        assert_eq!(set.height_at("2029-01".parse().unwrap()), 800_000);
+        // Far from the snapshot the height stays in range: 2009-01 (6,216 days before it) gives
+        // 931,392 - 895,104 = 36,288 (blocks came faster than 144 a day in the early years, so
+        // a user projecting from then should set the height).
+        assert_eq!(n.height_at("2009-01".parse().unwrap()), 36_288);
+        assert!(n.height_at("2200-12".parse().unwrap()) <= crate::bounds::HEIGHT.max as u64);
     }
 
     #[test]

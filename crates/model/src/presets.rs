@@ -250,7 +250,7 @@ pub fn scenario(id: &str) -> Option<Scenario> {
         }
         Kind::Deal => {
             let c = contract(id)?;
-            s.site.capacity_mw = c.it_mw() * s.site.hpc_pue;
+            s.site.capacity_mw = Some(c.it_mw() * s.site.hpc_pue);
             fill_site(&mut s);
             s.strategies = vec![
                 pure(),
@@ -273,7 +273,7 @@ fn pure() -> Strategy {
 
 /// Sizes the fleet to use the whole site at its efficiency and PUE.
 fn fill_site(s: &mut Scenario) {
-    s.fleet.hashrate_eh_s = s.site.capacity_mw / (s.fleet.efficiency_j_th * s.fleet.pue);
+    s.fleet.hashrate_eh_s = s.site_mw() / (s.fleet.efficiency_j_th * s.fleet.pue);
     s.fleet.asic_value_usd = s.fleet.hashrate_eh_s * 15_000_000.0; // about $15 per TH/s
     s.fleet.opex_usd_per_month = s.fleet.hashrate_eh_s * 150_000.0;
 }
@@ -286,7 +286,7 @@ fn company(id: &str, s: &mut Scenario) {
             s.fleet.pue = 808.0 / (45.6 * 16.07);
             s.fleet.asic_value_usd = 45.6 * 15_000_000.0;
             s.fleet.opex_usd_per_month = 45.6 * 150_000.0;
-            s.site.capacity_mw = 1_400.0;
+            s.site.capacity_mw = Some(1_400.0);
             s.treasury.btc_held = 13_000.0;
             s.treasury.sell_pct = 50.0;
             s.financing.debt = vec![Debt {
@@ -309,7 +309,7 @@ fn company(id: &str, s: &mut Scenario) {
             ];
         }
         "iren" => {
-            s.site.capacity_mw = 750.0;
+            s.site.capacity_mw = Some(750.0);
             s.fleet.efficiency_j_th = 15.0;
             s.fleet.pue = 1.1;
             fill_site(s);
@@ -330,7 +330,6 @@ fn company(id: &str, s: &mut Scenario) {
         "cango" => {
             s.fleet.hashrate_eh_s = 50.0;
             s.fleet.efficiency_j_th = 21.5;
-            s.site.capacity_mw = 50.0 * 21.5 * s.fleet.pue;
             s.fleet.asic_value_usd = 50.0 * 8_000_000.0; // older machines, about $8 per TH/s
             s.fleet.opex_usd_per_month = 50.0 * 150_000.0;
             s.treasury.btc_held = 7_528.3;
@@ -355,7 +354,7 @@ fn company(id: &str, s: &mut Scenario) {
         _ => {
             // core-scientific
             let deal = contract("corz-coreweave");
-            s.site.capacity_mw = 500.0 * s.site.hpc_pue;
+            s.site.capacity_mw = Some(500.0 * s.site.hpc_pue);
             fill_site(s);
             s.strategies = vec![
                 pure(),

@@ -10,17 +10,17 @@
 //! | `btc` | BTC price | USD |
 //! | `diff` / `hashrate` | difficulty (T) or network hashrate (EH/s); not both | |
 //! | `fees` | fees per block | BTC |
-//! | `height` | start block height | |
+//! | `height` | start block height (default: follows `start`, from the snapshot at 144 blocks a day) | |
 //! | `start` | first month | YYYY-MM |
 //! | `horizon` | months projected | months |
 //! | `btc_growth`, `diff_growth`, `fees_growth` | growth | % a year, % a month, % a month |
 //! | `fleet`, `eff` | fleet hashrate, efficiency | EH/s, J/TH |
 //! | `uptime`, `curtail`, `poolfee` | | % |
 //! | `pue`, `opex`, `asic_value`, `asic_life`, `dr` | mining PUE, cash opex, ASIC value and life, demand-response credit | , USD a month, USD, months, USD/MWh |
-//! | `site_mw`, `power`, `hpc_pue` | site capacity, power price, AI/HPC PUE | MW, USD/MWh, |
+//! | `site_mw`, `power`, `hpc_pue` | site capacity (default: the fleet's facility power), power price, AI/HPC PUE | MW, USD/MWh, |
 //! | `discount` | discount rate | % a year |
 //! | `btc_held`, `sell` | treasury BTC, share of production sold | BTC, % |
-//! | `paths`, `seed`, `btc_drift`, `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag` | Monte Carlo | , , % a year, % a year, % a year, %, months |
+//! | `paths`, `seed`, `btc_drift`, `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag` | Monte Carlo (`btc_drift` defaults to `btc_growth`) | , , % a year, % a year, % a year, %, months |
 //! | `strategies`, `debt` | JSON arrays, when they differ from the base | |
 //!
 //! # Usage
@@ -44,11 +44,17 @@ pub type Get = fn(&Scenario) -> f64;
 pub type Set = fn(&mut Scenario, f64);
 
 /// One scalar key: its bound (key, label, unit, range), how to read and write it.
+///
+/// An optional input (`given` is set) has a value the model derives when the user gives none
+/// (the start height from the start month, the site from the fleet, the Monte Carlo drift from
+/// the BTC growth): `get` reads the value in force, `set` makes it the user's, and the link
+/// carries it only when the user gave it.
 struct Key {
     bound: Bound,
     whole: bool,
     get: Get,
     set: Set,
+    given: Option<fn(&Scenario) -> bool>,
 }
 
 macro_rules! key {
@@ -58,6 +64,17 @@ macro_rules! key {
             whole: $whole,
             get: |$s: &Scenario| $field as f64,
             set: |$s: &mut Scenario, v: f64| $field = v as _,
+            given: None,
+        }
+    };
+    // An optional input: `$field` is an `Option`, `$derived` the value in force without it.
+    ($bound:expr, $whole:expr, |$s:ident| $field:expr, or $derived:expr) => {
+        Key {
+            bound: $bound,
+            whole: $whole,
+            get: |$s: &Scenario| $derived as f64,
+            set: |$s: &mut Scenario, v: f64| $field = Some(v as _),
+            given: Some(|$s: &Scenario| $field.is_some()),
         }
     };
 }
@@ -68,7 +85,7 @@ fn keys() -> [Key; 30] {
         key!(bounds::BTC_PRICE, false, |s| s.network.btc_price_usd),
         key!(bounds::DIFFICULTY, false, |s| s.network.difficulty_t),
         key!(bounds::FEES, false, |s| s.network.fees_btc_per_block),
-        key!(bounds::HEIGHT, true, |s| s.network.height),
+        key!(bounds::HEIGHT, true, |s| s.network.height, or s.start_height()),
         key!(bounds::HORIZON, true, |s| s.horizon_months),
         key!(bounds::BTC_GROWTH, false, |s| s.market.btc_growth_pct_year),
         key!(bounds::DIFF_GROWTH, false, |s| s
@@ -89,7 +106,7 @@ fn keys() -> [Key; 30] {
         key!(bounds::DEMAND_RESPONSE, false, |s| s
             .fleet
             .demand_response_usd_mwh),
-        key!(bounds::SITE_MW, false, |s| s.site.capacity_mw),
+        key!(bounds::SITE_MW, false, |s| s.site.capacity_mw, or s.site_mw()),
         key!(bounds::POWER, false, |s| s.site.power_usd_mwh),
         key!(bounds::HPC_PUE, false, |s| s.site.hpc_pue),
         key!(bounds::DISCOUNT, false, |s| s
@@ -98,9 +115,7 @@ fn keys() -> [Key; 30] {
         key!(bounds::BTC_HELD, false, |s| s.treasury.btc_held),
         key!(bounds::SELL, false, |s| s.treasury.sell_pct),
         key!(bounds::PATHS, true, |s| s.monte_carlo.paths),
-        key!(bounds::BTC_DRIFT, false, |s| s
-            .monte_carlo
-            .btc_drift_pct_year),
+        key!(bounds::BTC_DRIFT, false, |s| s.monte_carlo.btc_drift_pct_year, or s.mc_drift_pct_year()),
         key!(bounds::BTC_VOL, false, |s| s
             .monte_carlo
             .btc_volatility_pct_year),
@@ -277,6 +292,8 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
             Err(e) => problems.push(e),
         }
     }
+    // Contracts sized as a share of the site follow the fleet and site the link gives.
+    scenario.size_contracts();
     Decoded {
         scenario,
         problems,
@@ -309,7 +326,14 @@ pub fn encode_from(s: &Scenario, preset: Option<&str>) -> String {
     }
     for key in keys().iter() {
         let v = (key.get)(s);
-        if v != (key.get)(&base) {
+        let differs = v != (key.get)(&base);
+        let write = match key.given {
+            None => differs,
+            // An optional input is written when the user gave it, and the base did not or had
+            // another value; a derived value is never written (it follows its inputs).
+            Some(given) => given(s) && (differs || !given(&base)),
+        };
+        if write {
             out.append_pair(key.bound.key, &v.to_string());
         }
     }
@@ -319,7 +343,15 @@ pub fn encode_from(s: &Scenario, preset: Option<&str>) -> String {
     if s.start != base.start {
         out.append_pair("start", &s.start.to_string());
     }
-    if s.strategies != base.strategies {
+    // The base's contracts sized to this scenario's site: a fleet or site change alone does not
+    // write the strategies.
+    let mut sized_base = Scenario {
+        fleet: s.fleet,
+        site: s.site,
+        ..base.clone()
+    };
+    sized_base.size_contracts();
+    if s.strategies != sized_base.strategies {
         out.append_pair(
             "strategies",
             &serde_json::to_string(&s.strategies).unwrap_or_default(),

@@ -140,8 +140,11 @@ impl Fleet {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Site {
-    /// Power capacity at the meter, MW. Default 210: the default fleet at PUE 1.2.
-    pub capacity_mw: f64,
+    /// Power capacity at the meter, MW, when the user sets it. `None` (the default): the site is
+    /// sized to the fleet's facility power ([`Scenario::site_mw`]), 210 MW for the default
+    /// fleet (10 EH/s x 17.5 J/TH x PUE 1.2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_mw: Option<f64>,
     /// Power price, USD/MWh. Default 40: top of Riot's 2.6-4.2 cents/kWh in 2025 (DOMAIN.md).
     pub power_usd_mwh: f64,
     /// PUE of AI/HPC halls. Default 1.18: Applied Digital's design (DOMAIN.md).
@@ -151,7 +154,7 @@ pub struct Site {
 impl Default for Site {
     fn default() -> Self {
         Site {
-            capacity_mw: 210.0,
+            capacity_mw: None,
             power_usd_mwh: 40.0,
             hpc_pue: 1.18,
         }
@@ -273,8 +276,11 @@ pub struct MonteCarlo {
     pub paths: u32,
     /// Seed: the same seed gives the same result, natively and in the browser.
     pub seed: u64,
-    /// BTC price drift, % a year (geometric Brownian motion).
-    pub btc_drift_pct_year: f64,
+    /// BTC price drift, % a year (geometric Brownian motion), when the user sets it. `None` (the
+    /// default): the deterministic run's BTC growth ([`Market::btc_growth_pct_year`]), so the
+    /// paths are spread around the same trend ([`Scenario::mc_drift_pct_year`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub btc_drift_pct_year: Option<f64>,
     /// BTC price volatility, % a year. Default 50 (assumption, near realised 2024-25).
     pub btc_volatility_pct_year: f64,
     /// Volatility of network hashrate growth, % a year, on top of its trend.
@@ -290,7 +296,7 @@ impl Default for MonteCarlo {
         MonteCarlo {
             paths: 2_000,
             seed: 42,
-            btc_drift_pct_year: 0.0,
+            btc_drift_pct_year: None,
             btc_volatility_pct_year: 50.0,
             hashrate_volatility_pct_year: 15.0,
             hashrate_follows_price_pct: 50.0,
@@ -299,12 +305,48 @@ impl Default for MonteCarlo {
     }
 }
 
+impl Scenario {
+    /// The site's capacity at the meter, MW: the one set, else the fleet's facility power
+    /// (within the accepted range of [`crate::bounds::SITE_MW`]).
+    pub fn site_mw(&self) -> f64 {
+        self.site.capacity_mw.unwrap_or_else(|| {
+            let b = crate::bounds::SITE_MW;
+            self.fleet.facility_mw().clamp(b.min, b.max)
+        })
+    }
+
+    /// Height of the start month's first block (see [`Network::height_at`]).
+    pub fn start_height(&self) -> u64 {
+        self.network.height_at(self.start)
+    }
+
+    /// Sizes every contract that takes a share of the site to the site in force
+    /// ([`Contract::size_to`]), so its MW (and GPUs) follow the fleet and the site.
+    pub fn size_contracts(&mut self) {
+        let (site, pue) = (self.site_mw(), self.site.hpc_pue);
+        for c in self
+            .strategies
+            .iter_mut()
+            .flat_map(|s| s.contracts.iter_mut())
+        {
+            c.size_to(site, pue);
+        }
+    }
+
+    /// The Monte Carlo's BTC drift, % a year: the one set, else the deterministic BTC growth.
+    pub fn mc_drift_pct_year(&self) -> f64 {
+        self.monte_carlo
+            .btc_drift_pct_year
+            .unwrap_or(self.market.btc_growth_pct_year)
+    }
+}
+
 impl Default for Scenario {
     /// The January 2026 snapshot with three strategies on a 210 MW site: pure mining; a full
     /// pivot (the whole site converted to a colocation lease); a hybrid (about half).
     fn default() -> Self {
         let site = Site::default();
-        Scenario {
+        let mut s = Scenario {
             version: SCENARIO_VERSION,
             start: YearMonth {
                 year: 2026,
@@ -320,15 +362,16 @@ impl Default for Scenario {
                 Strategy {
                     id: "pivot".into(),
                     name: "Full pivot to colocation".into(),
-                    // The whole site at the HPC PUE: 210 MW / 1.18 = 177.9 MW of critical IT.
-                    contracts: vec![Contract::colocation("Colocation, whole site", 175.0)],
+                    // The whole site: 210 MW at the meter / HPC PUE 1.18 = 178 MW of critical IT
+                    // for the default fleet; it follows the site.
+                    contracts: vec![Contract::colocation_share("Colocation, whole site", 1.0)],
                     btc_sales: Vec::new(),
                     fleet_purchases: Vec::new(),
                 },
                 Strategy {
                     id: "hybrid".into(),
                     name: "Hybrid: half colocation".into(),
-                    contracts: vec![Contract::colocation("Colocation, half the site", 85.0)],
+                    contracts: vec![Contract::colocation_share("Colocation, half the site", 0.5)],
                     btc_sales: Vec::new(),
                     fleet_purchases: Vec::new(),
                 },
@@ -336,6 +379,8 @@ impl Default for Scenario {
             financing: Financing::default(),
             treasury: Treasury::default(),
             monte_carlo: MonteCarlo::default(),
-        }
+        };
+        s.size_contracts();
+        s
     }
 }

@@ -125,7 +125,18 @@ fn scale_conversion_capex(s: &mut Scenario, pct: f64) {
 }
 
 /// NPVs of every strategy with each input moved down and up (clamped to its accepted range).
+///
+/// The site keeps its megawatts while an input moves (a site sized by the fleet is pinned at
+/// its size), so a change of efficiency changes what the fleet draws, not the site the
+/// strategies share.
 pub fn run(s: &Scenario) -> Result<Tornado, ValidationError> {
+    let s = &Scenario {
+        site: crate::scenario::Site {
+            capacity_mw: Some(s.site_mw()),
+            ..s.site
+        },
+        ..s.clone()
+    };
     let npvs = |x: &Scenario| -> Result<Vec<f64>, ValidationError> {
         Ok(project(x)?.strategies.iter().map(|r| r.npv_usd).collect())
     };

@@ -84,7 +84,9 @@ impl Scenario {
         bounds::ASIC_VALUE.check(f.asic_value_usd)?;
         bounds::ASIC_LIFE.check(f.asic_life_months as f64)?;
         bounds::DEMAND_RESPONSE.check(f.demand_response_usd_mwh)?;
-        bounds::SITE_MW.check(self.site.capacity_mw)?;
+        if let Some(mw) = self.site.capacity_mw {
+            bounds::SITE_MW.check(mw)?;
+        }
         bounds::POWER.check(self.site.power_usd_mwh)?;
         bounds::HPC_PUE.check(self.site.hpc_pue)?;
         self.validate_strategies()?;
@@ -100,7 +102,9 @@ impl Scenario {
         bounds::SELL.check(self.treasury.sell_pct)?;
         let mc = &self.monte_carlo;
         bounds::PATHS.check(mc.paths as f64)?;
-        bounds::BTC_DRIFT.check(mc.btc_drift_pct_year)?;
+        if let Some(drift) = mc.btc_drift_pct_year {
+            bounds::BTC_DRIFT.check(drift)?;
+        }
         bounds::BTC_VOL.check(mc.btc_volatility_pct_year)?;
         bounds::HASHRATE_VOL.check(mc.hashrate_volatility_pct_year)?;
         bounds::HASHRATE_FOLLOW.check(mc.hashrate_follows_price_pct)?;
@@ -192,16 +196,16 @@ impl Scenario {
                         .saturating_sub(c.terms().build_months)
                         < self.horizon_months
                 })
-                .map(|c| c.it_mw() * self.site.hpc_pue)
+                .map(|c| c.it_mw_on(self.site_mw(), self.site.hpc_pue) * self.site.hpc_pue)
                 .sum();
-            if hpc_mw > self.site.capacity_mw * (1.0 + 1e-9) {
+            if hpc_mw > self.site_mw() * (1.0 + 1e-9) {
                 return Err(err(
                     format!("{p}.contracts"),
                     "AI/HPC power at the meter",
                     format!("{} MW", crate::format::fixed(hpc_mw, 1)),
                     format!(
                         "at most the site capacity of {} MW (critical IT x AI/HPC PUE {})",
-                        crate::format::fixed(self.site.capacity_mw, 1),
+                        crate::format::fixed(self.site_mw(), 1),
                         crate::format::plain(self.site.hpc_pue)
                     ),
                 ));
@@ -222,6 +226,9 @@ fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
     DELAY.within(p, t.delay_months as f64)?;
     CAPEX_PER_MW.within(p, t.capex_usd_per_mw)?;
     EARLY_END.within(p, t.early_end_annual)?;
+    if let Some(share) = t.site_share {
+        SITE_SHARE.within(p, share)?;
+    }
     match c {
         Contract::Colocation(x) => {
             IT_MW.within(p, x.it_mw)?;

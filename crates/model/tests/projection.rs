@@ -48,7 +48,7 @@ fn a_month_straddling_block_1_050_000_is_split_at_the_block() {
     let mut s = plain(bare_fleet(1.0, 20.0), 50.0);
     s.start = "2028-03".parse().unwrap();
     s.network = Network {
-        height: 1_049_000,
+        height: Some(1_049_000),
         fees_btc_per_block: 0.0,
         ..Network::default()
     };
@@ -80,7 +80,7 @@ fn conservation_of_power_btc_and_cash() {
         let (mut mined, mut sold) = (0.0, 0.0);
         for m in &r.months {
             assert!(
-                m.mining_mw + m.hpc_mw <= s.site.capacity_mw + 1e-9,
+                m.mining_mw + m.hpc_mw <= s.site_mw() + 1e-9,
                 "{} {}",
                 r.id,
                 m.month
@@ -106,21 +106,28 @@ fn the_pivot_converts_megawatts_and_earns_rent() {
     let pivot = &p.strategies[1];
     assert_eq!(pure.months[0].hpc_mw, 0.0);
     assert!(pure.months.iter().all(|m| m.hpc_revenue_usd == 0.0));
+    // The full pivot leases the whole site: 210 MW at the meter / HPC PUE 1.18 of critical IT.
+    let it = 210.0 / 1.18;
     // Conversion starts at month 0 (12 months of build before revenue in month 12).
-    assert!(close(pivot.months[0].hpc_mw, 175.0 * 1.18, 1e-12));
+    assert!(close(pivot.months[0].hpc_mw, 210.0, 1e-12));
     assert_eq!(pivot.months[11].hpc_revenue_usd, 0.0);
-    // Month 12: first of a 6-month ramp: 175 MW x 1/6 x $1.8M / 12 = $4.375M.
-    assert!(close(pivot.months[12].hpc_revenue_usd, 4_375_000.0, 1e-12));
-    // Month 17: full capacity: 175 x 1.8M / 12 x 1.03 (second year? no: still the first) = $26.25M.
-    assert!(close(pivot.months[17].hpc_revenue_usd, 26_250_000.0, 1e-12));
+    // Month 12: first of a 6-month ramp: 177.97 MW x 1/6 x $1.8M / 12 = $4.449M.
+    assert!(close(
+        pivot.months[12].hpc_revenue_usd,
+        it / 6.0 * 1_800_000.0 / 12.0,
+        1e-12
+    ));
+    assert!(close(pivot.months[12].hpc_revenue_usd, 4_449_152.54, 1e-9));
+    // Month 17: full capacity, still the first lease year: 177.97 x 1.8M / 12 = $26.69M.
+    assert!(close(pivot.months[17].hpc_revenue_usd, 26_694_915.25, 1e-9));
     // Month 24: the 3% escalator applies from the second lease year.
     assert!(close(
         pivot.months[24].hpc_revenue_usd,
-        26_250_000.0 * 1.03,
+        it * 1_800_000.0 / 12.0 * 1.03,
         1e-12
     ));
-    // Conversion capex: 175 MW x $9M over 12 months = $131.25M a month.
-    assert!(close(pivot.months[0].capex_usd, 131_250_000.0, 1e-12));
+    // Conversion capex: 177.97 MW x $9M over 12 months = $133.47M a month.
+    assert!(close(pivot.months[0].capex_usd, 133_474_576.27, 1e-9));
 }
 
 #[test]
@@ -146,6 +153,8 @@ fn monotonic_in_price_power_and_hpc_megawatts() {
     }
     let mut bigger = base.clone();
     if let Contract::Colocation(c) = &mut bigger.strategies[2].contracts[0] {
+        // Sized in MW from now on, 20 MW more than its half of the site.
+        c.terms.site_share = None;
         c.it_mw += 20.0;
     }
     let p3 = project(&bigger).unwrap();
@@ -171,7 +180,7 @@ fn too_many_megawatts_are_rejected_naming_the_strategy() {
         }));
     let e = project(&s).unwrap_err();
     assert_eq!(e.field, "strategies[1].contracts");
-    assert!(e.value.contains("265.5 MW"), "{e}"); // (175 + 50) x 1.18
+    assert!(e.value.contains("269.0 MW"), "{e}"); // the whole 210 MW + 50 x 1.18
     assert!(e.allowed.contains("210.0 MW"), "{e}");
 }
 

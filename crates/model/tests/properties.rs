@@ -17,7 +17,7 @@ fn valid_network() -> impl Strategy<Value = Network> {
             btc_price_usd: btc,
             difficulty_t: diff,
             fees_btc_per_block: fees,
-            height,
+            height: Some(height),
         })
 }
 

@@ -82,8 +82,10 @@ fn lenient_decoding_reports_each_ignored_key_and_keeps_the_rest() {
 
 #[test]
 fn a_value_that_breaks_the_whole_is_refused_by_its_key() {
-    // The default pivot needs 175 MW x 1.18 = 206.5 MW at the meter.
-    let d = decode("site_mw=150", &[]);
+    // Cipher's AWS lease is 300 MW of critical IT, 354 MW at the meter at PUE 1.18: a
+    // 150 MW site cannot hold it. (The default strategies take shares of the site and follow
+    // it, so a smaller site alone is fine for them.)
+    let d = decode("preset=cipher-aws&site_mw=150", &[]);
     assert_eq!(d.problems.len(), 1);
     assert_eq!(d.problems[0].field, "site_mw");
     assert!(
@@ -91,7 +93,10 @@ fn a_value_that_breaks_the_whole_is_refused_by_its_key() {
         "{}",
         d.problems[0]
     );
-    assert_eq!(d.scenario, Scenario::default());
+    assert_eq!(d.scenario, presets::scenario("cipher-aws").unwrap());
+    let d = decode("site_mw=150", &[]);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(d.scenario.strategies[1].contracts[0].it_mw(), 150.0 / 1.18);
 }
 
 #[test]
@@ -146,10 +151,10 @@ prop_compose! {
         (horizon, growth, dgrowth, fgrowth) in (whole(bounds::HORIZON), in_bound(bounds::BTC_GROWTH), in_bound(bounds::DIFF_GROWTH), in_bound(bounds::FEES_GROWTH)),
         (eff, uptime, curtail, pool, pue) in (in_bound(bounds::EFFICIENCY), in_bound(bounds::UPTIME), in_bound(bounds::CURTAILMENT), in_bound(bounds::POOL_FEE), in_bound(bounds::PUE)),
         (power, discount, sell, vol, seed) in (in_bound(bounds::POWER), in_bound(bounds::DISCOUNT), in_bound(bounds::SELL), in_bound(bounds::BTC_VOL), any::<u64>()),
-        (year, month, grow_site) in (2009u16..=2200, 1u8..=12, 1.0..50.0f64),
+        (year, month, grow_site, pin_height) in (2009u16..=2200, 1u8..=12, 1.0..50.0f64, any::<bool>()),
     ) -> (Scenario, Option<&'static str>) {
         let mut s = presets::scenario(base).unwrap();
-        s.network = Network { btc_price_usd: btc, difficulty_t: diff, fees_btc_per_block: fees, height };
+        s.network = Network { btc_price_usd: btc, difficulty_t: diff, fees_btc_per_block: fees, height: pin_height.then_some(height) };
         s.horizon_months = horizon as u32;
         s.market.btc_growth_pct_year = growth;
         s.market.difficulty_growth_pct_month = dgrowth;
@@ -161,12 +166,13 @@ prop_compose! {
         s.fleet.pue = pue;
         s.site.power_usd_mwh = power;
         // Growing the site keeps every preset's contracts inside it.
-        s.site.capacity_mw = (s.site.capacity_mw * grow_site).min(bounds::SITE_MW.max);
+        s.site.capacity_mw = Some((s.site_mw() * grow_site).min(bounds::SITE_MW.max));
         s.financing.discount_rate_pct_year = discount;
         s.treasury.sell_pct = sell;
         s.monte_carlo.btc_volatility_pct_year = vol;
         s.monte_carlo.seed = seed;
         s.start = YearMonth { year, month };
+        s.size_contracts();
         let preset = (base != "snapshot-2026-01").then_some(base);
         (s, preset)
     }

@@ -17,12 +17,15 @@ fn explicit_colocation_opex_per_mw_is_charged_on_delivered_megawatts() {
         c.opex_usd_per_mw_year = 120_000.0;
     }
     let (a, b) = (project(&base).unwrap(), project(&with_opex).unwrap());
-    // Month 17, full capacity: 175 MW x $120,000 / 12 = $1.75M more opex.
+    // Month 17, full capacity: the whole 210 MW site at PUE 1.18 is 177.97 MW of critical IT;
+    // x $120,000 / 12 = $1.78M more opex.
+    let full = 210.0 / 1.18 * 120_000.0 / 12.0;
+    assert!(close(full, 1_779_661.0, 1e-6));
     let extra = b.strategies[1].months[17].opex_usd - a.strategies[1].months[17].opex_usd;
-    assert!(close(extra, 1_750_000.0, 1e-9), "{extra}");
-    // Month 12, first ramp month (1/6 of capacity): $291,667.
+    assert!(close(extra, full, 1e-9), "{extra}");
+    // Month 12, first ramp month (1/6 of capacity): $296,610.
     let ramp = b.strategies[1].months[12].opex_usd - a.strategies[1].months[12].opex_usd;
-    assert!(close(ramp, 1_750_000.0 / 6.0, 1e-9), "{ramp}");
+    assert!(close(ramp, full / 6.0, 1e-9), "{ramp}");
     assert_eq!(
         a.strategies[1].months[11].opex_usd,
         b.strategies[1].months[11].opex_usd
@@ -117,7 +120,7 @@ fn with_scarce_power_the_efficient_machines_run() {
     // 20 MW site: the original 1 EH/s at 20 J/TH fills it; buying 1 EH/s at 10 J/TH
     // displaces half of it: 10 MW for 1 EH/s new + 10 MW for 0.5 EH/s old = 1.5 EH/s.
     let mut s = plain(bare_fleet(1.0, 20.0), 50.0);
-    s.site.capacity_mw = 20.0;
+    s.site.capacity_mw = Some(20.0);
     s.strategies[0].fleet_purchases.push(FleetPurchase {
         month: 0,
         eh_s: 1.0,
@@ -142,12 +145,12 @@ fn with_scarce_power_the_efficient_machines_run() {
 #[test]
 fn an_expected_delivery_delay_shifts_revenue_by_whole_months() {
     // Six months late: the first ramp month moves from month 12 to month 18, same amount
-    // (175 MW x 1/6 x $1.8M / 12 = $4.375M); conversion capex still starts in month 0.
+    // (177.97 MW x 1/6 x $1.8M / 12 = $4.449M); conversion capex still starts in month 0.
     let mut s = Scenario::default();
     s.strategies[1].contracts[0].terms_mut().delay_months = 6;
     let p = project(&s).unwrap();
     let m = &p.strategies[1].months;
     assert_eq!(m[17].hpc_revenue_usd, 0.0);
-    assert!(close(m[18].hpc_revenue_usd, 4_375_000.0, 1e-12));
+    assert!(close(m[18].hpc_revenue_usd, 4_449_152.54, 1e-9));
     assert!(m[0].capex_usd > 0.0);
 }

@@ -17,7 +17,7 @@ fn quiet() -> Scenario {
     s.monte_carlo.paths = 50;
     s.monte_carlo.btc_volatility_pct_year = 0.0;
     s.monte_carlo.hashrate_volatility_pct_year = 0.0;
-    s.monte_carlo.btc_drift_pct_year = 0.0;
+    s.monte_carlo.btc_drift_pct_year = Some(0.0);
     s
 }
 

@@ -15,7 +15,7 @@ fn hashprice_by_hand_in_the_browser() {
         btc_price_usd: 91_000.0,
         difficulty_t: 152.0,
         fees_btc_per_block: 0.02,
-        height: 931_392,
+        height: Some(931_392),
     };
     assert!((n.hashprice_usd_per_ph_day() - 37.8767).abs() < 0.0005);
 }

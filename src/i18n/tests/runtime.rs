@@ -201,7 +201,7 @@ pub(super) fn messages() -> Vec<String> {
         "hashrate=1&diff=100",
         "=5",
         "colour=blue",
-        "site_mw=1",
+        "preset=cipher-aws&site_mw=1",
         "hashrate=1e300",
     ]
     .map(String::from)
@@ -257,7 +257,9 @@ pub(super) fn messages() -> Vec<String> {
     });
     bad.push(s);
     let mut s = base();
-    s.site.capacity_mw = 1.0;
+    // A contract sized in MW (not a share of the site) on a 1 MW site.
+    s.strategies[1].contracts[0].set_field("it_mw", 100.0);
+    s.site.capacity_mw = Some(1.0);
     bad.push(s);
     let mut s = base();
     s.financing.debt.push(Debt {

@@ -29,6 +29,9 @@ pub const CAPEX_PER_MW: Bound = Bound::new(
     100_000.0,
 )
 .slider(0.0, 25e6);
+/// Share of the site's power at the meter a contract sized by the site takes.
+pub const SITE_SHARE: Bound =
+    Bound::new("site_share", "Share of the site", "share", 0.001, 1.0, 0.01);
 /// Early-end probability per year.
 pub const EARLY_END: Bound = Bound::new(
     "early_end_annual",

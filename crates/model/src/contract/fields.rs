@@ -123,6 +123,10 @@ impl Contract {
             return false;
         }
         let months = value.round().clamp(0.0, u32::MAX as f64) as u32;
+        // A size typed in MW or GPUs is the user's: the contract no longer follows the site.
+        if matches!(key, "it_mw" | "gpus") && self.field(key).is_some() {
+            self.terms_mut().site_share = None;
+        }
         let t = self.terms_mut();
         match key {
             "first_revenue_month" => t.first_revenue_month = months,

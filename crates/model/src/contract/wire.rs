@@ -40,6 +40,8 @@ pub(super) struct Wire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     delay_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    site_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<Source>,
     // Colocation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +96,7 @@ impl Wire {
             capex_usd_per_mw: self.capex_usd_per_mw.unwrap_or(default.capex_usd_per_mw),
             early_end_annual: self.early_end_annual.unwrap_or(default.early_end_annual),
             delay_months: self.delay_months.unwrap_or(default.delay_months),
+            site_share: self.site_share.or(default.site_share),
             source: self.source.clone().or(default.source),
         }
     }
@@ -189,6 +192,7 @@ impl From<Contract> for Wire {
             capex_usd_per_mw: Some(t.capex_usd_per_mw),
             early_end_annual: Some(t.early_end_annual),
             delay_months: Some(t.delay_months),
+            site_share: t.site_share,
             source: t.source,
             it_mw: None,
             usd_per_mw_year: None,

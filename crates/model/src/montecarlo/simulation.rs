@@ -69,7 +69,7 @@ impl Simulation {
         // A drift of -100% a year (the bottom of its range) would be log(0) = -inf, and every
         // path NaN (-inf - -inf in the lagged return): floor the yearly factor at 1e-6, a price
         // that falls by a factor of about 3 a month.
-        let mu = libm::log((1.0 + mc.btc_drift_pct_year / 100.0).max(1e-6)) / 12.0;
+        let mu = libm::log((1.0 + s.mc_drift_pct_year() / 100.0).max(1e-6)) / 12.0;
         let lag = mc.hashrate_lag_months as usize;
 
         // Per path: generator, log price, hashrate deviation, recent price returns, contract ends.
@@ -146,18 +146,22 @@ impl Simulation {
             let hours = self.t.hours[m];
             let discount = self.t.discount[m];
             for p in 0..n_paths {
-                let rng = &mut self.rngs[p];
-                let (z1, z2) = normal_pair(rng);
-                let r = self.drift + self.sigma * z1;
-                self.log_price[p] += r;
-                let ring = &mut self.returns[p * (lag + 1)..(p + 1) * (lag + 1)];
-                ring[m % (lag + 1)] = r;
-                let lagged = if m >= lag {
-                    ring[(m - lag) % (lag + 1)] - self.drift
-                } else {
-                    0.0
-                };
-                self.deviation[p] += self.follow * lagged + self.hr_sigma * z2;
+                // Month 0 is today: the start price and the trend hashrate. From month 1 on,
+                // each month draws the price's log return since the month before.
+                if m > 0 {
+                    let rng = &mut self.rngs[p];
+                    let (z1, z2) = normal_pair(rng);
+                    let r = self.drift + self.sigma * z1;
+                    self.log_price[p] += r;
+                    let ring = &mut self.returns[p * (lag + 1)..(p + 1) * (lag + 1)];
+                    ring[m % (lag + 1)] = r;
+                    let lagged = if m > lag {
+                        ring[(m - lag) % (lag + 1)] - self.drift
+                    } else {
+                        0.0
+                    };
+                    self.deviation[p] += self.follow * lagged + self.hr_sigma * z2;
+                }
                 // Revenue needs only price / hashrate: one exp of the difference instead of two.
                 let price = libm::exp(self.log_price[p] - self.deviation[p]);
                 let hashrate = trend_h;

@@ -38,7 +38,7 @@ pub fn plain(fleet: Fleet, power_usd_mwh: f64) -> Scenario {
         start: "2026-06".parse().unwrap(),
         fleet,
         site: Site {
-            capacity_mw: 1_000.0,
+            capacity_mw: Some(1_000.0),
             power_usd_mwh,
             hpc_pue: 1.2,
         },
