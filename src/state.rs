@@ -183,6 +183,7 @@ fn empty_projection() -> Projection {
         hashcost_usd_per_ph_day: 0.0,
         network_hashrate_eh_s: 0.0,
         strategies: Vec::new(),
+        warnings: Vec::new(),
     }
 }
 

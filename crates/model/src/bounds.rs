@@ -242,6 +242,31 @@ pub const FEES_GROWTH: Bound =
 /// Discount rate, % a year.
 pub const DISCOUNT: Bound =
     Bound::new("discount", "Discount rate", "% a year", -50.0, 100.0, 0.5).slider(0.0, 30.0);
+/// Cash at the start, USD.
+pub const CASH: Bound =
+    Bound::new("cash", "Cash at the start", "USD", 0.0, 1e12, 1e6).slider(0.0, 2e9);
+/// Credit facility limit, USD.
+pub const CREDIT_LIMIT: Bound =
+    Bound::new("credit", "Credit facility", "USD", 0.0, 1e12, 1e6).slider(0.0, 5e9);
+/// Interest on the drawn facility, % a year.
+pub const CREDIT_RATE: Bound = Bound::new(
+    "credit_rate",
+    "Credit facility rate",
+    "% a year",
+    0.0,
+    100.0,
+    0.25,
+)
+.slider(0.0, 25.0);
+/// New equity the strategy may raise, USD.
+pub const EQUITY_LIMIT: Bound =
+    Bound::new("equity", "Equity raise limit", "USD", 0.0, 1e12, 1e6).slider(0.0, 5e9);
+/// Price of new shares, USD.
+pub const SHARE_PRICE: Bound =
+    Bound::new("share_price", "Share price", "USD", 0.01, 1e6, 0.01).slider(0.5, 100.0);
+/// Shares outstanding at the start, millions.
+pub const SHARES: Bound =
+    Bound::new("shares", "Shares outstanding", "million", 0.001, 1e6, 1.0).slider(1.0, 2_000.0);
 /// Monte Carlo paths.
 pub const PATHS: Bound =
     Bound::new("paths", "Monte Carlo paths", "", 1.0, 100_000.0, 100.0).slider(100.0, 10_000.0);
@@ -333,6 +358,12 @@ mod tests {
             BTC_GROWTH,
             FEES_GROWTH,
             DISCOUNT,
+            CASH,
+            CREDIT_LIMIT,
+            CREDIT_RATE,
+            EQUITY_LIMIT,
+            SHARE_PRICE,
+            SHARES,
             PATHS,
             BTC_VOL,
         ]

@@ -118,6 +118,13 @@ impl Timeline {
     pub fn reward_btc(&self, m: usize) -> f64 {
         self.subsidy_btc[m] + self.fees_btc_per_block[m] * self.blocks[m] as f64
     }
+
+    /// Hashprice in month `m`: what 1 PH/s earns in a day at the month's reward, price and
+    /// network hashrate, USD (1 EH/s = 1,000 PH/s).
+    pub fn hashprice_usd_per_ph_day(&self, m: usize) -> f64 {
+        let days = self.hours[m] / 24.0;
+        self.reward_btc(m) / days * self.btc_price_usd[m] / (self.network_eh_s[m] * 1_000.0)
+    }
 }
 
 /// A strategy's monthly pieces.

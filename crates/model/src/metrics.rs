@@ -46,6 +46,26 @@ pub fn irr_annual(cash: &[f64]) -> Option<f64> {
     Some((1.0 + monthly).powi(12) - 1.0)
 }
 
+/// First of `months` from which the cumulative sum of `cash` stays at or above zero to the
+/// end, if any.
+pub fn payback_of(
+    cash: &[f64],
+    months: &[crate::calendar::YearMonth],
+) -> Option<crate::calendar::YearMonth> {
+    let mut cumulative = 0.0;
+    let mut last_negative = None;
+    for (i, c) in cash.iter().enumerate() {
+        cumulative += c;
+        if cumulative < 0.0 {
+            last_negative = Some(i);
+        }
+    }
+    match last_negative {
+        None => months.first().copied(),
+        Some(i) => months.get(i + 1).copied(),
+    }
+}
+
 /// First month from which cumulative FCF stays at or above zero to the end, if any.
 pub fn payback(rows: &[MonthRow]) -> Option<crate::calendar::YearMonth> {
     match rows.iter().rposition(|r| r.cumulative_fcf_usd < 0.0) {
@@ -117,7 +137,18 @@ pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev
         mining_margin_per_mw_year_usd: None,
         hpc_revenue_per_mw_year_usd: None,
         hpc_margin_per_mw_year_usd: None,
-        irr_vs_first: None,
+        breakeven_btc_horizon_usd: None,
+        all_in_breakeven_btc_usd: None,
+        all_in_breakeven_btc_horizon_usd: None,
+        breakeven_power_horizon_usd_mwh: None,
+        incremental_irr_vs_pure: None,
+        incremental_payback_month: None,
+        cash_end_usd: 0.0,
+        funding_gap_month: None,
+        funding_gap_usd: 0.0,
+        credit_peak_usd: 0.0,
+        equity_raised_usd: 0.0,
+        dilution: 0.0,
         revenue_volatility: if mean > 0.0 { var.sqrt() / mean } else { 0.0 },
     }
 }

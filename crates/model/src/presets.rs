@@ -264,6 +264,7 @@ pub fn scenario(id: &str) -> Option<Scenario> {
         }
         Kind::Company => company(id, &mut s),
     }
+    s.size_contracts();
     Some(s)
 }
 
@@ -271,8 +272,9 @@ fn pure() -> Strategy {
     Strategy::default()
 }
 
-/// Sizes the fleet to use the whole site at its efficiency and PUE.
+/// Sizes the fleet to use the whole site at its efficiency and PUE (the site keeps its MW).
 fn fill_site(s: &mut Scenario) {
+    s.site.capacity_mw = Some(s.site_mw());
     s.fleet.hashrate_eh_s = s.site_mw() / (s.fleet.efficiency_j_th * s.fleet.pue);
     s.fleet.asic_value_usd = s.fleet.hashrate_eh_s * 15_000_000.0; // about $15 per TH/s
     s.fleet.opex_usd_per_month = s.fleet.hashrate_eh_s * 150_000.0;

@@ -22,14 +22,20 @@
 
 use serde::Serialize;
 
+pub mod cash;
 mod csv;
+mod unit_costs;
 pub use csv::{csv, MONTH_COLUMNS};
+
+use cash::CashWalk;
+use unit_costs::UnitCosts;
 
 use crate::calendar::YearMonth;
 use crate::error::ValidationError;
 use crate::kernel::{StrategyKernel, Timeline};
 use crate::metrics;
 use crate::scenario::Scenario;
+use crate::warning::Warning;
 
 /// What the projection returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,6 +50,9 @@ pub struct Projection {
     pub network_hashrate_eh_s: f64,
     /// One entry per strategy, in the scenario's order.
     pub strategies: Vec<StrategyResult>,
+    /// What the user should know: inputs that disagree ([`Scenario::warnings`]) and results
+    /// such as a strategy's funding gap.
+    pub warnings: Vec<Warning>,
 }
 
 /// One strategy's months and summary.
@@ -97,9 +106,36 @@ pub struct Summary {
     pub hpc_revenue_per_mw_year_usd: Option<f64>,
     /// AI/HPC cash margin (revenue - opex - power) per MW-year, USD.
     pub hpc_margin_per_mw_year_usd: Option<f64>,
-    /// IRR per year of this strategy's FCF minus the first strategy's (the pivot against pure
-    /// mining); `None` when it has no sign change or no root.
-    pub irr_vs_first: Option<f64>,
+    /// Cash cost per BTC over the horizon (energy + mining opex of the months mining, over the
+    /// BTC they mined): the constant BTC price at which mining's cash margin over the horizon
+    /// is zero, the horizon's cash breakeven. `None` if nothing is mined.
+    pub breakeven_btc_horizon_usd: Option<f64>,
+    /// All-in breakeven BTC price in the first month (equals the all-in cost per BTC).
+    pub all_in_breakeven_btc_usd: Option<f64>,
+    /// All-in cost per BTC over the horizon (+ ASIC depreciation + interest pro rata to
+    /// mining's revenue share): the horizon's all-in breakeven BTC price.
+    pub all_in_breakeven_btc_horizon_usd: Option<f64>,
+    /// Power price at which mining's cash margin over the horizon is zero, USD/MWh.
+    pub breakeven_power_horizon_usd_mwh: Option<f64>,
+    /// IRR per year of this strategy's FCF minus pure mining's (the pivot's incremental IRR;
+    /// pure mining is the first strategy without AI/HPC contracts, else the first); `None` for
+    /// pure mining itself or when the difference has no sign change or no root.
+    pub incremental_irr_vs_pure: Option<f64>,
+    /// First month from which the cumulative difference of FCF against pure mining stays at or
+    /// above zero (when the pivot has paid for itself against mining); `None` if never.
+    pub incremental_payback_month: Option<YearMonth>,
+    /// Cash at the horizon's end, USD (below zero: a funding gap not closed).
+    pub cash_end_usd: f64,
+    /// First month whose cash is below zero after every financing the strategy may use.
+    pub funding_gap_month: Option<YearMonth>,
+    /// The largest funding gap over the horizon, USD (0 if none).
+    pub funding_gap_usd: f64,
+    /// Credit facility drawn at its peak, USD.
+    pub credit_peak_usd: f64,
+    /// Equity raised over the horizon, USD.
+    pub equity_raised_usd: f64,
+    /// Share of the company new shares would hold: issued / (outstanding + issued).
+    pub dilution: f64,
     /// Coefficient of variation of monthly revenue.
     pub revenue_volatility: f64,
 }
@@ -117,6 +153,11 @@ pub struct MonthRow {
     pub btc_price_usd: f64,
     /// Network hashrate, EH/s.
     pub network_hashrate_eh_s: f64,
+    /// Hashprice: what 1 PH/s earns in a day this month (subsidy + fees at the price), USD.
+    pub hashprice_usd_per_ph_day: f64,
+    /// What 1 PH/s of the fleet running costs in a day (energy + mining cash opex), USD; `None`
+    /// when no machine runs.
+    pub hashcost_usd_per_ph_day: Option<f64>,
     /// MW mining.
     pub mining_mw: f64,
     /// MW with AI/HPC.
@@ -151,6 +192,24 @@ pub struct MonthRow {
     pub fcf_usd: f64,
     /// Cumulative free cash flow.
     pub cumulative_fcf_usd: f64,
+    /// Cash cost per BTC this month (energy + mining cash opex over BTC mined); `None` when
+    /// nothing is mined.
+    pub cash_cost_per_btc_usd: Option<f64>,
+    /// All-in cost per BTC this month (+ ASIC depreciation + interest pro rata to mining's
+    /// revenue share); `None` when nothing is mined.
+    pub all_in_cost_per_btc_usd: Option<f64>,
+    /// BTC sold less BTC mined, at the month's price: what the treasury adds to cash (FCF
+    /// counts all mined BTC; cash only what is sold).
+    pub treasury_flow_usd: f64,
+    /// Financing: credit facility drawn - repaid - its interest + equity raised.
+    pub financing_usd: f64,
+    /// Credit facility outstanding at the month's end.
+    pub credit_facility_usd: f64,
+    /// Equity raised this month.
+    pub equity_raised_usd: f64,
+    /// Cash at the month's end: cash at the start + cumulative FCF + treasury flows +
+    /// financing - debt principal repaid (below zero: a funding gap).
+    pub cash_usd: f64,
 }
 
 /// Projects every strategy of `s`, after validating it.
@@ -165,14 +224,19 @@ pub fn project(s: &Scenario) -> Result<Projection, ValidationError> {
         .enumerate()
         .map(|(i, k)| strategy(s, i, k, &t))
         .collect();
-    if let Some(first) = strategies.first().map(|r| fcf(&r.months)) {
-        for r in strategies.iter_mut().skip(1) {
+    let pure = s.pure_index();
+    if let Some(base) = strategies.get(pure).map(|r| fcf(&r.months)) {
+        for (i, r) in strategies.iter_mut().enumerate() {
+            if i == pure {
+                continue;
+            }
             let delta: Vec<f64> = fcf(&r.months)
                 .iter()
-                .zip(&first)
+                .zip(&base)
                 .map(|(a, b)| a - b)
                 .collect();
-            r.summary.irr_vs_first = metrics::irr_annual(&delta);
+            r.summary.incremental_irr_vs_pure = metrics::irr_annual(&delta);
+            r.summary.incremental_payback_month = metrics::payback_of(&delta, &t.month);
         }
     }
     let f = &s.fleet;
@@ -186,12 +250,31 @@ pub fn project(s: &Scenario) -> Result<Projection, ValidationError> {
         } else {
             0.0
         };
+    let mut warnings = s.warnings();
+    warnings.extend(strategies.iter().enumerate().filter_map(|(i, r)| {
+        let month = r.summary.funding_gap_month?;
+        Some(Warning {
+            field: format!("strategies[{i}]"),
+            message: format!(
+                "{}: funding gap from {month}: {} short at worst, after {}. Set cash, credit or equity to finance it.",
+                r.name,
+                crate::format::usd_compact(r.summary.funding_gap_usd),
+                if s.financing.credit_limit_usd > 0.0 || s.financing.equity_limit_usd > 0.0 {
+                    "cash, the credit facility and the equity limit run out"
+                } else {
+                    "cash runs out (no credit facility or equity raise is set)"
+                },
+            ),
+        })
+    }));
+    let height = s.start_height();
     Ok(Projection {
-        hashprice_usd_per_ph_day: s.network.hashprice_usd_per_ph_day(),
-        hashprice_sats_per_th_day: s.network.hashprice_sats_per_th_day(),
+        hashprice_usd_per_ph_day: s.network.hashprice_usd_per_ph_day_at(height),
+        hashprice_sats_per_th_day: s.network.hashprice_sats_per_th_day_at(height),
         hashcost_usd_per_ph_day: hashcost,
         network_hashrate_eh_s: s.network.hashrate_eh_s(),
         strategies,
+        warnings,
     })
 }
 
@@ -205,6 +288,9 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
     let mut months = Vec::with_capacity(t.len());
     let mut held = s.treasury.btc_held;
     let mut cumulative = 0.0;
+    let mut walk = CashWalk::new(&s.financing);
+    let mut funding = cash::Funding::default();
+    let mut unit_costs = UnitCosts::new(s, k, t);
     let (mut mining_mw_months, mut hpc_mw_months) = (0.0, 0.0);
     let (mut mining_rev, mut mining_margin, mut hpc_rev, mut hpc_margin) = (0.0, 0.0, 0.0, 0.0);
     for m in 0..t.len() {
@@ -250,6 +336,9 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let available = held + btc_mined;
         let sold = (btc_mined * s.treasury.sell_pct / 100.0 + planned_sales).min(available);
         held = available - sold;
+        let price = t.btc_price_usd[m];
+        let cash = walk.step(fcf, (sold - btc_mined) * price, k.debt_repaid[m]);
+        let costs = unit_costs.month(m, &mining, hpc_revenue, k.interest[m]);
         if mining.running {
             mining_mw_months += k.mining_mw[m];
         }
@@ -264,6 +353,8 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             subsidy_btc: t.subsidy_btc[m] / t.blocks[m] as f64,
             btc_price_usd: t.btc_price_usd[m],
             network_hashrate_eh_s: t.network_eh_s[m],
+            hashprice_usd_per_ph_day: t.hashprice_usd_per_ph_day(m),
+            hashcost_usd_per_ph_day: costs.hashcost_usd_per_ph_day,
             mining_mw: k.mining_mw[m],
             hpc_mw: k.hpc_mw[m],
             btc_mined,
@@ -281,7 +372,15 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             capex_usd: k.capex[m],
             fcf_usd: fcf,
             cumulative_fcf_usd: cumulative,
+            cash_cost_per_btc_usd: costs.cash_per_btc,
+            all_in_cost_per_btc_usd: costs.all_in_per_btc,
+            treasury_flow_usd: cash.btc_flow,
+            financing_usd: cash.financing(),
+            credit_facility_usd: cash.facility,
+            equity_raised_usd: cash.equity,
+            cash_usd: cash.cash,
         });
+        funding.add(t.month[m], &cash);
     }
     // `None` also when a vanishing MW-months (a subnormal fleet) overflows the ratio.
     let per_mw_year = |usd: f64, mw_months: f64| {
@@ -294,6 +393,16 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         mining_margin_per_mw_year_usd: per_mw_year(mining_margin, mining_mw_months),
         hpc_revenue_per_mw_year_usd: per_mw_year(hpc_rev, hpc_mw_months),
         hpc_margin_per_mw_year_usd: per_mw_year(hpc_margin, hpc_mw_months),
+        breakeven_btc_horizon_usd: unit_costs.horizon_cash_per_btc(),
+        all_in_breakeven_btc_usd: months.first().and_then(|r| r.all_in_cost_per_btc_usd),
+        all_in_breakeven_btc_horizon_usd: unit_costs.horizon_all_in_per_btc(),
+        breakeven_power_horizon_usd_mwh: unit_costs.horizon_breakeven_power(),
+        cash_end_usd: months.last().map_or(s.financing.cash_usd, |r| r.cash_usd),
+        funding_gap_month: funding.first_gap,
+        funding_gap_usd: funding.largest_gap,
+        credit_peak_usd: funding.credit_peak,
+        equity_raised_usd: funding.equity,
+        dilution: funding.dilution(s.financing.shares_outstanding_m),
         ..metrics::summarize(&months, s, k, mining_rev)
     };
     StrategyResult {

@@ -19,6 +19,7 @@
 //! | `pue`, `opex`, `asic_value`, `asic_life`, `dr` | mining PUE, cash opex, ASIC value and life, demand-response credit | , USD a month, USD, months, USD/MWh |
 //! | `site_mw`, `power`, `hpc_pue` | site capacity (default: the fleet's facility power), power price, AI/HPC PUE | MW, USD/MWh, |
 //! | `discount` | discount rate | % a year |
+//! | `cash`, `credit`, `credit_rate`, `equity`, `share_price`, `shares` | cash at the start, credit facility limit and rate, equity raise limit, share price, shares outstanding | USD, USD, % a year, USD, USD, million |
 //! | `btc_held`, `sell` | treasury BTC, share of production sold | BTC, % |
 //! | `paths`, `seed`, `btc_drift`, `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag` | Monte Carlo (`btc_drift` defaults to `btc_growth`) | , , % a year, % a year, % a year, %, months |
 //! | `strategies`, `debt` | JSON arrays, when they differ from the base | |
@@ -80,7 +81,7 @@ macro_rules! key {
 }
 
 /// The scalar keys in the order they are written.
-fn keys() -> [Key; 30] {
+fn keys() -> [Key; 36] {
     [
         key!(bounds::BTC_PRICE, false, |s| s.network.btc_price_usd),
         key!(bounds::DIFFICULTY, false, |s| s.network.difficulty_t),
@@ -112,6 +113,18 @@ fn keys() -> [Key; 30] {
         key!(bounds::DISCOUNT, false, |s| s
             .financing
             .discount_rate_pct_year),
+        key!(bounds::CASH, false, |s| s.financing.cash_usd),
+        key!(bounds::CREDIT_LIMIT, false, |s| s
+            .financing
+            .credit_limit_usd),
+        key!(bounds::CREDIT_RATE, false, |s| s
+            .financing
+            .credit_rate_pct_year),
+        key!(bounds::EQUITY_LIMIT, false, |s| s
+            .financing
+            .equity_limit_usd),
+        key!(bounds::SHARE_PRICE, false, |s| s.financing.share_price_usd),
+        key!(bounds::SHARES, false, |s| s.financing.shares_outstanding_m),
         key!(bounds::BTC_HELD, false, |s| s.treasury.btc_held),
         key!(bounds::SELL, false, |s| s.treasury.sell_pct),
         key!(bounds::PATHS, true, |s| s.monte_carlo.paths),

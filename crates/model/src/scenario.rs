@@ -216,7 +216,12 @@ pub struct BtcSale {
     pub btc: f64,
 }
 
-/// Discounting and debt.
+/// Discounting, debt, and how each strategy pays for what its cash flow does not.
+///
+/// Every strategy starts from the same cash and may use the same financing: they are
+/// alternatives for one company. Capex draws on cash first, then on the credit facility up to
+/// its limit, then on new equity up to its limit; a month whose cash is still below zero is a
+/// funding gap ([`crate::projection::Summary::funding_gap_month`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Financing {
@@ -224,6 +229,23 @@ pub struct Financing {
     pub discount_rate_pct_year: f64,
     /// Debt outstanding at the start.
     pub debt: Vec<Debt>,
+    /// Cash on hand at the start, USD. Default $100M (assumption: the order of a mid-sized
+    /// listed miner's cash; set your own).
+    pub cash_usd: f64,
+    /// Credit facility the strategy may draw when cash runs out, USD; excess cash repays it.
+    /// Default 0 (assumption: none arranged, so a pivot's capex shows as a funding gap until
+    /// the user says how it is financed).
+    pub credit_limit_usd: f64,
+    /// Interest on the drawn facility, % a year. Default 9 (assumption: about the 7-8% coupons
+    /// of 2025 miners' secured notes plus fees).
+    pub credit_rate_pct_year: f64,
+    /// New equity the strategy may raise when cash and credit run out, USD. Default 0.
+    pub equity_limit_usd: f64,
+    /// Price of new shares, USD. Default $10 (assumption).
+    pub share_price_usd: f64,
+    /// Shares outstanding at the start, millions; with the shares issued gives the dilution.
+    /// Default 300 (assumption).
+    pub shares_outstanding_m: f64,
 }
 
 impl Default for Financing {
@@ -231,6 +253,12 @@ impl Default for Financing {
         Financing {
             discount_rate_pct_year: 12.0,
             debt: Vec::new(),
+            cash_usd: 100_000_000.0,
+            credit_limit_usd: 0.0,
+            credit_rate_pct_year: 9.0,
+            equity_limit_usd: 0.0,
+            share_price_usd: 10.0,
+            shares_outstanding_m: 300.0,
         }
     }
 }
@@ -331,6 +359,15 @@ impl Scenario {
         {
             c.size_to(site, pue);
         }
+    }
+
+    /// Index of the pure-mining strategy, the one pivots are measured against: the first
+    /// strategy without AI/HPC contracts, else the first.
+    pub fn pure_index(&self) -> usize {
+        self.strategies
+            .iter()
+            .position(|st| st.contracts.is_empty())
+            .unwrap_or(0)
     }
 
     /// The Monte Carlo's BTC drift, % a year: the one set, else the deterministic BTC growth.

@@ -90,7 +90,14 @@ impl Scenario {
         bounds::POWER.check(self.site.power_usd_mwh)?;
         bounds::HPC_PUE.check(self.site.hpc_pue)?;
         self.validate_strategies()?;
-        bounds::DISCOUNT.check(self.financing.discount_rate_pct_year)?;
+        let fin = &self.financing;
+        bounds::DISCOUNT.check(fin.discount_rate_pct_year)?;
+        bounds::CASH.check(fin.cash_usd)?;
+        bounds::CREDIT_LIMIT.check(fin.credit_limit_usd)?;
+        bounds::CREDIT_RATE.check(fin.credit_rate_pct_year)?;
+        bounds::EQUITY_LIMIT.check(fin.equity_limit_usd)?;
+        bounds::SHARE_PRICE.check(fin.share_price_usd)?;
+        bounds::SHARES.check(fin.shares_outstanding_m)?;
         for (i, d) in self.financing.debt.iter().enumerate() {
             let p = &format!("financing.debt[{i}]");
             name_at(p, "name", "Debt name", &d.name)?;

@@ -261,6 +261,8 @@ fn a_value_out_of_range_is_refused_by_validation() {
     assert_eq!(Err(e), s.validate(), "validation's error, as is");
 
     let mut v = default_value();
+    // A contract sized in MW (without a share of the site, whose MW would follow the site).
+    v["strategies"][1]["contracts"][0]["site_share"] = Value::Null;
     v["strategies"][1]["contracts"][0]["it_mw"] = json!(-5.0);
     refused_at(&text(&v), "strategies[1].contracts[0].it_mw");
 

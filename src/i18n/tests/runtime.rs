@@ -159,6 +159,7 @@ pub(super) fn chart_keys() -> BTreeSet<String> {
         hashcost_usd_per_ph_day: 0.0,
         network_hashrate_eh_s: 0.0,
         strategies: Vec::new(),
+        warnings: Vec::new(),
     };
     draw_all(&empty, &Scenario::default(), &style);
     let no_map = decision_map::DecisionMap {

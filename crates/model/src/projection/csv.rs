@@ -9,12 +9,14 @@
 use super::{MonthRow, Projection};
 
 /// Column names after `strategy_id` and `strategy_name`.
-pub const MONTH_COLUMNS: [&str; 22] = [
+pub const MONTH_COLUMNS: [&str; 31] = [
     "month",
     "blocks",
     "subsidy_btc",
     "btc_price_usd",
     "network_hashrate_eh_s",
+    "hashprice_usd_per_ph_day",
+    "hashcost_usd_per_ph_day",
     "mining_mw",
     "hpc_mw",
     "btc_mined",
@@ -32,13 +34,24 @@ pub const MONTH_COLUMNS: [&str; 22] = [
     "capex_usd",
     "fcf_usd",
     "cumulative_fcf_usd",
+    "cash_cost_per_btc_usd",
+    "all_in_cost_per_btc_usd",
+    "treasury_flow_usd",
+    "financing_usd",
+    "credit_facility_usd",
+    "equity_raised_usd",
+    "cash_usd",
 ];
 
-fn numbers(r: &MonthRow) -> [f64; 20] {
+/// The row's numbers after `month` and `blocks`; `None` is written as an empty cell.
+fn numbers(r: &MonthRow) -> [f64; 29] {
+    let none = f64::NAN; // left empty, as a non-finite number is
     [
         r.subsidy_btc,
         r.btc_price_usd,
         r.network_hashrate_eh_s,
+        r.hashprice_usd_per_ph_day,
+        r.hashcost_usd_per_ph_day.unwrap_or(none),
         r.mining_mw,
         r.hpc_mw,
         r.btc_mined,
@@ -56,6 +69,13 @@ fn numbers(r: &MonthRow) -> [f64; 20] {
         r.capex_usd,
         r.fcf_usd,
         r.cumulative_fcf_usd,
+        r.cash_cost_per_btc_usd.unwrap_or(none),
+        r.all_in_cost_per_btc_usd.unwrap_or(none),
+        r.treasury_flow_usd,
+        r.financing_usd,
+        r.credit_facility_usd,
+        r.equity_raised_usd,
+        r.cash_usd,
     ]
 }
 
@@ -145,7 +165,7 @@ mod tests {
             &text[..300]
         );
         assert_eq!(text.lines().count(), 1 + 3 * 60);
-        assert!(text.lines().all(|l| l.matches(',').count() >= 23));
+        assert!(text.lines().all(|l| l.matches(',').count() >= 32));
     }
 
     #[test]

@@ -10,8 +10,15 @@ use serde_json::{json, Value};
 pub const CASES: u32 = 128;
 
 /// Summary fields that are `Option`s: `null` there means `None`, not a lost number.
-pub const OPTIONAL: [&str; 10] = [
+pub const OPTIONAL: [&str; 17] = [
     "payback_month",
+    "hashcost_usd_per_ph_day",
+    "breakeven_btc_horizon_usd",
+    "all_in_breakeven_btc_usd",
+    "all_in_breakeven_btc_horizon_usd",
+    "breakeven_power_horizon_usd_mwh",
+    "incremental_payback_month",
+    "funding_gap_month",
     "cash_cost_per_btc_usd",
     "all_in_cost_per_btc_usd",
     "breakeven_btc_usd",
@@ -20,7 +27,7 @@ pub const OPTIONAL: [&str; 10] = [
     "mining_margin_per_mw_year_usd",
     "hpc_revenue_per_mw_year_usd",
     "hpc_margin_per_mw_year_usd",
-    "irr_vs_first",
+    "incremental_irr_vs_pure",
 ];
 
 /// Every number of the projection is finite. serde_json writes NaN and infinities as `null`,
@@ -48,7 +55,17 @@ pub fn check_finite(p: &Projection) -> Result<(), String> {
             ),
             ("hpc_revenue_per_mw_year_usd", m.hpc_revenue_per_mw_year_usd),
             ("hpc_margin_per_mw_year_usd", m.hpc_margin_per_mw_year_usd),
-            ("irr_vs_first", m.irr_vs_first),
+            ("incremental_irr_vs_pure", m.incremental_irr_vs_pure),
+            ("breakeven_btc_horizon_usd", m.breakeven_btc_horizon_usd),
+            ("all_in_breakeven_btc_usd", m.all_in_breakeven_btc_usd),
+            (
+                "all_in_breakeven_btc_horizon_usd",
+                m.all_in_breakeven_btc_horizon_usd,
+            ),
+            (
+                "breakeven_power_horizon_usd_mwh",
+                m.breakeven_power_horizon_usd_mwh,
+            ),
         ] {
             if x.is_some_and(|x| !x.is_finite()) {
                 return Err(format!("{}.summary.{name} = {x:?}", s.id));
