@@ -6,14 +6,15 @@
 //! hashpivot query --preset cipher-aws
 //! hashpivot hashprice --btc 91000 --diff 152 --fees 0.02 --format json
 //! ```
-//! Bad input exits with code 2 and the model's message (field, value, allowed range) on stderr.
+//! Bad input exits with code 2 and the model's messages on stderr: every problem of the input,
+//! one a line, each naming the field, the value and the allowed range.
 
 mod simulate;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hashpivot_model::{format, Network, ValidationError};
+use hashpivot_model::{format, Network, ValidationErrors};
 
 #[derive(Parser)]
 #[command(
@@ -82,10 +83,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Simulate { query, format } => match simulate::run(&query, format) {
             Ok(text) => emit(&text),
-            Err(e) => {
-                eprintln!("hashpivot: {e}");
-                ExitCode::from(2)
-            }
+            Err(e) => refuse(&e.to_string()),
         },
         Command::Presets => emit(&simulate::presets_table()),
         Command::Query { preset } => match hashpivot_model::presets::scenario(&preset) {
@@ -109,12 +107,17 @@ fn main() -> ExitCode {
             format,
         } => match network_from(btc, diff, fees, height) {
             Ok(n) => emit(&format!("{}\n", render(&n, format))),
-            Err(e) => {
-                eprintln!("hashpivot: {e}");
-                ExitCode::from(2)
-            }
+            Err(e) => refuse(&e.to_string()),
         },
     }
+}
+
+/// Writes every line of `problems` to stderr after `hashpivot: ` and exits 2 (bad input).
+fn refuse(problems: &str) -> ExitCode {
+    for line in problems.lines() {
+        eprintln!("hashpivot: {line}");
+    }
+    ExitCode::from(2)
 }
 
 /// Writes `text` to stdout. A reader that stops early (`| head`) is not an error.
@@ -137,7 +140,7 @@ fn network_from(
     diff: Option<String>,
     fees: Option<String>,
     height: Option<String>,
-) -> Result<Network, ValidationError> {
+) -> Result<Network, ValidationErrors> {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (key, value) in [
         ("btc", btc),

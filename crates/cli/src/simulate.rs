@@ -4,7 +4,8 @@ use hashpivot_model::{presets, project, query};
 
 use crate::Table;
 
-/// Projects the scenario in `query_string`; the error is the model's message.
+/// Projects the scenario in `query_string`; the error is the model's message, one problem a
+/// line.
 pub fn run(query_string: &str, format: Table) -> Result<String, String> {
     let scenario = query::decode_strict(query_string).map_err(|e| e.to_string())?;
     let projection = project(&scenario).map_err(|e| e.to_string())?;

@@ -151,3 +151,36 @@ fn presets_list_sources_and_query_prints_a_loadable_link() {
     let out = hashpivot(&["query", "--preset", "nope"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_bad_key_is_named_one_a_line() {
+    let out = hashpivot(&["simulate", "--query", "btc=-5&fleet=abc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    // Field, value and range on each line: BTC price 1 to 10,000,000 USD; fleet 0 to 2,000 EH/s.
+    for (line, parts) in lines.iter().zip([
+        [
+            "hashpivot: BTC price (btc)",
+            "\"-5\"",
+            "1 to 10,000,000 USD",
+        ],
+        [
+            "hashpivot: Fleet hashrate (fleet)",
+            "\"abc\"",
+            "0 to 2,000 EH/s",
+        ],
+    ]) {
+        for part in parts {
+            assert!(line.contains(part), "{line:?} lacks {part:?}");
+        }
+    }
+    // The hashprice flags go through the same reader.
+    let out = hashpivot(&["hashprice", "--btc", "-5", "--diff", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(btc)") && err.contains("(diff)"), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+}
