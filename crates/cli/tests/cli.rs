@@ -1,14 +1,9 @@
 //! The `hashpivot` binary as an analyst runs it.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
 
-use std::process::Command;
+mod common;
 
-fn hashpivot(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use common::{hashpivot, json_of};
 
 #[test]
 fn json_hashprice_matches_the_formula_by_hand() {
@@ -183,4 +178,25 @@ fn every_bad_key_is_named_one_a_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("(btc)") && err.contains("(diff)"), "{err}");
     assert_eq!(err.lines().count(), 2, "{err}");
+}
+
+#[test]
+fn simulate_json_keeps_its_keys_and_adds_warnings_last() {
+    let v = json_of(&["simulate", "--query", "horizon=12"]);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "hashprice_usd_per_ph_day",
+            "hashprice_sats_per_th_day",
+            "hashcost_usd_per_ph_day",
+            "network_hashrate_eh_s",
+            "strategies",
+            "warnings"
+        ]
+    );
+    assert_eq!(
+        json_of(&["hashprice", "--format", "json"])["warnings"],
+        serde_json::json!([])
+    );
 }

@@ -82,6 +82,13 @@ impl From<ValidationError> for ValidationErrors {
     }
 }
 
+impl Extend<ValidationError> for ValidationErrors {
+    /// Adds more problems after these (e.g. a second input's, so one run names them all).
+    fn extend<I: IntoIterator<Item = ValidationError>>(&mut self, more: I) {
+        self.0.extend(more);
+    }
+}
+
 impl IntoIterator for ValidationErrors {
     type Item = ValidationError;
     type IntoIter = std::vec::IntoIter<ValidationError>;
@@ -148,6 +155,10 @@ mod tests {
             list.to_string(),
             "A (a): \"x\" is not allowed; expected y\nB (b): \"x\" is not allowed; expected y"
         );
+        let mut one = ValidationErrors::from(problem("c"));
+        one.extend(list.clone());
+        let fields: Vec<&str> = one.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["c", "a", "b"]);
         let one = ValidationErrors::from(problem("c"));
         assert_eq!(one.to_string(), problem("c").to_string());
         assert_eq!(one.into_vec(), vec![problem("c")]);

@@ -1,0 +1,63 @@
+//! What every command gives back: its output and the model's warnings, or why it stopped.
+
+use hashpivot_model::{query, Scenario, ValidationError, ValidationErrors};
+use serde::Serialize;
+
+/// A command's output: the text for stdout and the warnings for stderr.
+pub struct Report {
+    /// Written to stdout as is.
+    pub text: String,
+    /// Each written to stderr as `hashpivot: warning: ...` (and, in JSON, under `warnings`).
+    pub warnings: Vec<String>,
+}
+
+/// Why a command stopped.
+pub enum Failure {
+    /// The input is bad: every problem, one a line on stderr; exit 2.
+    Input(ValidationErrors),
+    /// The output could not be made; exit 1.
+    Output(String),
+}
+
+impl From<ValidationErrors> for Failure {
+    fn from(e: ValidationErrors) -> Self {
+        Failure::Input(e)
+    }
+}
+
+impl From<ValidationError> for Failure {
+    fn from(e: ValidationError) -> Self {
+        Failure::Input(e.into())
+    }
+}
+
+/// The scenario of a share-link query string (empty: the defaults), or every problem in it.
+pub fn scenario(query_string: &str) -> Result<Scenario, ValidationErrors> {
+    query::decode_strict(query_string)
+}
+
+/// The model's warnings about a scenario it accepted. None yet: the model will soon produce
+/// them, and every command's JSON already has its `warnings` array so its shape is fixed.
+pub fn warnings(_s: &Scenario) -> Vec<String> {
+    Vec::new()
+}
+
+/// `value` as pretty JSON (two-space indent, fields in declaration order) and a newline.
+pub fn json<T: Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| Failure::Output(format!("could not write JSON: {e}")))
+}
+
+/// `value` as JSON on one line and a newline.
+pub fn json_line<T: Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| Failure::Output(format!("could not write JSON: {e}")))
+}
