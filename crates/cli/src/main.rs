@@ -3,12 +3,21 @@
 //!
 //! ```text
 //! hashpivot simulate --query 'btc=91000&diff=152&fees=0.02' --format json
+//! hashpivot montecarlo --query 'preset=cipher-aws&paths=5000&seed=7'
+//! hashpivot tornado --query 'power=45' --strategy pivot
+//! hashpivot map --query 'preset=iren' --size 32
 //! hashpivot presets
 //! hashpivot query --preset cipher-aws
 //! hashpivot hashprice --btc 91000 --diff 152 --fees 0.02 --format json
 //! ```
 //!
 //! - `simulate`: every strategy's projection (JSON, or CSV with a row per strategy-month).
+//! - `montecarlo`: paths, months, and per strategy the NPV mean and P5 to P95, the share of
+//!   paths beating the first strategy (`p_beat_pure`) and the cumulative-FCF bands.
+//! - `tornado`: per strategy, the base NPV and one bar per key input (low and high values, NPV
+//!   at each), largest swing first.
+//! - `map`: the decision map's BTC and power prices, the winning strategy id per cell and the
+//!   line where the second strategy ties the first (`--size`, default 64 as on the page).
 //!
 //! Every JSON output has a top-level `warnings` array; each warning is also written to stderr as
 //! `hashpivot: warning: ...`. Bad input exits with code 2 and the model's messages on stderr:
@@ -16,8 +25,11 @@
 //! range.
 
 mod hashprice;
+mod map;
+mod montecarlo;
 mod report;
 mod simulate;
+mod tornado;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -37,6 +49,9 @@ const QUERY_HELP: &str = "The scenario as a query string, e.g. 'btc=91000&diff=1
     about = "Should a Bitcoin miner keep hashing or lease its megawatts to AI/HPC?",
     after_help = "Examples:
   hashpivot simulate --query 'btc=91000&diff=152&fees=0.02'
+  hashpivot montecarlo --query 'preset=cipher-aws&paths=5000&seed=7'
+  hashpivot tornado --query 'power=45' --strategy pivot
+  hashpivot map --query 'preset=iren' --size 32
 
 JSON outputs carry a top-level \"warnings\" array; each warning is also printed to stderr as
 `hashpivot: warning: ...`. Bad input exits 2 with every problem on stderr, one a line."
@@ -55,6 +70,41 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Table::Json)]
         format: Table,
+    },
+    /// Run the page's Monte Carlo and print its distributions as JSON.
+    ///
+    /// The scenario's paths, seed, drift and volatilities (keys `paths`, `seed`, `btc_drift`,
+    /// `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag`) as on the page. JSON: `paths`, `months`, and
+    /// per strategy `id`, `name`, `npv_mean_usd`, `npv_percentiles_usd` (p5, p25, p50, p75,
+    /// p95), `p_beat_pure` (share of paths whose NPV beats the first strategy's; null for the
+    /// first) and `bands` (cumulative FCF per month, p5 to p95, USD); `warnings`.
+    Montecarlo {
+        #[arg(long, default_value = "", allow_hyphen_values = true, help = QUERY_HELP)]
+        query: String,
+    },
+    /// Print the page's tornado (NPV with each key input moved down and up) as JSON.
+    ///
+    /// Per strategy: `id`, `name`, `base_npv_usd` and `bars`, largest swing first, each with
+    /// `key`, `label`, `unit`, `low_value`, `high_value`, `npv_low_usd`, `npv_high_usd` and
+    /// `swing_usd`; then `warnings`.
+    Tornado {
+        #[arg(long, default_value = "", allow_hyphen_values = true, help = QUERY_HELP)]
+        query: String,
+        /// Only the strategy with this id (e.g. `pivot`); default: every strategy.
+        #[arg(long)]
+        strategy: Option<String>,
+    },
+    /// Print the page's decision map (the best strategy over BTC and power prices) as JSON.
+    ///
+    /// `size`, `btc_prices_usd` (columns), `power_prices_usd_mwh` (rows), `strategies` (id and
+    /// name), `winners[row][column]` (the id with the highest NPV), `tie_between` (the first
+    /// two strategies) and `tie_line` (points where their NPVs are equal); `warnings`.
+    Map {
+        #[arg(long, default_value = "", allow_hyphen_values = true, help = QUERY_HELP)]
+        query: String,
+        /// Cells a side, 2 to 512 (default: 64, as on the page).
+        #[arg(long, allow_hyphen_values = true)]
+        size: Option<String>,
     },
     /// List the presets with their sources.
     Presets,
@@ -99,6 +149,9 @@ enum Format {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Simulate { query, format } => finish(simulate::run(&query, format)),
+        Command::Montecarlo { query } => finish(montecarlo::run(&query)),
+        Command::Tornado { query, strategy } => finish(tornado::run(&query, strategy.as_deref())),
+        Command::Map { query, size } => finish(map::run(&query, size.as_deref())),
         Command::Presets => emit(&simulate::presets_table()),
         Command::Query { preset } => match hashpivot_model::presets::scenario(&preset) {
             Some(s) => emit(&format!(

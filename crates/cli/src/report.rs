@@ -42,6 +42,22 @@ pub fn warnings(_s: &Scenario) -> Vec<String> {
     Vec::new()
 }
 
+/// Both values, or every problem of both (the first's, then the second's), so one run names
+/// them all.
+pub fn both<A, B>(
+    a: Result<A, ValidationErrors>,
+    b: Result<B, ValidationErrors>,
+) -> Result<(A, B), ValidationErrors> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+        (Err(mut e), Err(more)) => {
+            e.extend(more);
+            Err(e)
+        }
+    }
+}
+
 /// `value` as pretty JSON (two-space indent, fields in declaration order) and a newline.
 pub fn json<T: Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)

@@ -24,3 +24,52 @@ pub fn json_of(args: &[&str]) -> serde_json::Value {
     assert_eq!(v["warnings"], serde_json::json!([]), "{args:?}");
     v
 }
+
+/// Paths of every null in `v`: JSON has no NaN or infinity, so a non-finite number would be
+/// written as null.
+pub fn nulls(v: &serde_json::Value, at: &str, found: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Null => found.push(at.to_owned()),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| nulls(x, &format!("{at}[{i}]"), found)),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| nulls(x, &format!("{at}.{k}"), found)),
+        _ => {}
+    }
+}
+
+/// The numbers of a JSON array.
+pub fn numbers(v: &serde_json::Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+/// `command` refuses `btc=-5&fleet=abc` with exit 2, naming both keys one a line (and `extra`).
+pub fn refuses_every_bad_key(command: &[&str], extra: &[&str]) {
+    let args: Vec<&str> = command
+        .iter()
+        .copied()
+        .chain(["--query", "btc=-5&fleet=abc"])
+        .collect();
+    let out = hashpivot(&args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let fields: Vec<&str> = ["(btc)", "(fleet)"]
+        .into_iter()
+        .chain(extra.iter().copied())
+        .collect();
+    assert_eq!(err.lines().count(), fields.len(), "{err}");
+    for (line, field) in err.lines().zip(fields) {
+        assert!(
+            line.starts_with("hashpivot: ") && line.contains(field),
+            "{line}"
+        );
+    }
+}
