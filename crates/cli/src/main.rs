@@ -5,7 +5,7 @@
 //! hashpivot simulate --query 'btc=91000&diff=152&fees=0.02' --format json
 //! hashpivot montecarlo --query 'preset=cipher-aws&paths=5000&seed=7'
 //! hashpivot tornado --query 'power=45' --strategy pivot
-//! hashpivot map --query 'preset=iren' --size 32
+//! hashpivot map --query 'horizon=180' --size 32
 //! hashpivot presets
 //! hashpivot query --preset cipher-aws
 //! hashpivot hashprice --btc 91000 --diff 152 --fees 0.02 --format json
@@ -51,7 +51,7 @@ const QUERY_HELP: &str = "The scenario as a query string, e.g. 'btc=91000&diff=1
   hashpivot simulate --query 'btc=91000&diff=152&fees=0.02'
   hashpivot montecarlo --query 'preset=cipher-aws&paths=5000&seed=7'
   hashpivot tornado --query 'power=45' --strategy pivot
-  hashpivot map --query 'preset=iren' --size 32
+  hashpivot map --query 'horizon=180' --size 32
 
 JSON outputs carry a top-level \"warnings\" array; each warning is also printed to stderr as
 `hashpivot: warning: ...`. Bad input exits 2 with every problem on stderr, one a line."
