@@ -1,22 +1,21 @@
 //! `hashpivot simulate` and `hashpivot presets`: the model's projection as JSON or CSV.
 
-use hashpivot_model::{presets, project, query};
+use hashpivot_model::{presets, project};
 
+use crate::report::{self, Failure, Report};
 use crate::Table;
 
-/// Projects the scenario in `query_string`; the error is the model's message.
-pub fn run(query_string: &str, format: Table) -> Result<String, String> {
-    let scenario = query::decode_strict(query_string).map_err(|e| e.to_string())?;
-    let projection = project(&scenario).map_err(|e| e.to_string())?;
-    match format {
-        Table::Json => serde_json::to_string_pretty(&projection)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| format!("could not write JSON: {e}")),
-        Table::Csv => Ok(hashpivot_model::projection::csv(&projection)),
-    }
+/// Projects the scenario in `query_string`, as JSON or CSV (warnings go to stderr only).
+pub fn run(query_string: &str, format: Table) -> Result<Report, Failure> {
+    let scenario = report::scenario(query_string)?;
+    let projection = project(&scenario)?;
+    // The projection's warnings: the scenario's, and results such as a funding gap.
+    let warnings = projection.warnings.clone();
+    let text = match format {
+        Table::Json => report::json(&projection)?,
+        Table::Csv => hashpivot_model::projection::csv(&projection),
+    };
+    Ok(Report { text, warnings })
 }
 
 /// Presets, one block each: id, name, what it sets, source and date.

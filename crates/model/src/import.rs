@@ -1,14 +1,17 @@
 //! Scenario files: a scenario as pretty JSON (export), and a file a user picked read back
 //! (import).
 //!
-//! Reading trusts nothing in the file. It goes in four steps, and the first problem is returned
-//! as a [`ValidationError`] whose `field` names where it is:
+//! Reading trusts nothing in the file. It goes in four steps, and refuses the file with
+//! [`ValidationErrors`], each a [`ValidationError`] whose `field` names where it is:
 //! 1. size (at most [`MAX_FILE_BYTES`]) and syntax (a JSON object): field `file`, with serde's
 //!    line and column;
 //! 2. the format version (`version`), then [`migrate`] to this build's format;
 //! 3. the structure: a wrong type, an unknown or a missing field is named by its path, e.g.
 //!    `strategies[1].contracts[0].it_mw`;
-//! 4. [`Scenario::validate`]: every range and the megawatt balance, its error as is.
+//! 4. [`Scenario::problems`]: every range and the megawatt balance, all of them at once.
+//!
+//! Steps 1 to 3 stop at their first problem (the file cannot be read past it), so a refusal
+//! there names one problem; step 4 names every field out of range.
 //!
 //! # Usage
 //! ```
@@ -19,7 +22,7 @@
 //! assert_eq!(import::scenario_from_json(&text).unwrap(), s);
 //!
 //! let e = import::scenario_from_json(r#"{"version": 1, "horizon_months": "ten"}"#).unwrap_err();
-//! assert_eq!(e.field, "horizon_months");
+//! assert_eq!(e.first().field, "horizon_months");
 //! ```
 //!
 //! # See also
@@ -28,7 +31,7 @@
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use crate::error::ValidationError;
+use crate::error::{ValidationError, ValidationErrors};
 use crate::format;
 use crate::query::shorten;
 use crate::scenario::{Scenario, SCENARIO_VERSION};
@@ -45,14 +48,15 @@ pub fn scenario_to_json(s: &Scenario) -> String {
 }
 
 /// Reads a scenario file as a user gives it (import by file picker): size, JSON syntax,
-/// format version, structure and ranges are all checked, and the first problem is returned
-/// naming its field. Never panics; the scenario returned passes [`Scenario::validate`].
-pub fn scenario_from_json(text: &str) -> Result<Scenario, ValidationError> {
+/// format version, structure and ranges are all checked; a refusal names the field of each
+/// problem (every range problem of the file at once, see the module docs). Never panics; the
+/// scenario returned passes [`Scenario::validate`].
+pub fn scenario_from_json(text: &str) -> Result<Scenario, ValidationErrors> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(file_error(
+        return Err(ValidationErrors::from(file_error(
             format!("{} bytes", format::plain(text.len() as f64)),
             "at most 1 MB (1,000,000 bytes)",
-        ));
+        )));
     }
     // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON has none.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -63,18 +67,20 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ValidationError> {
         )
     })?;
     let Value::Object(object) = &value else {
-        return Err(file_error(
+        return Err(ValidationErrors::from(file_error(
             kind_of(&value).to_owned(),
             "a JSON object, as Hashpivot saves it (starting with {)",
-        ));
+        )));
     };
     let version = read_version(object.get("version"))?;
     let value = migrate(value, version)?;
     let mut scenario: Scenario =
         serde_path_to_error::deserialize(&value).map_err(|e| structure_error(&value, &e))?;
     scenario.size_contracts();
-    scenario.validate()?;
-    Ok(scenario)
+    match ValidationErrors::from_vec(scenario.problems()) {
+        None => Ok(scenario),
+        Some(problems) => Err(problems),
+    }
 }
 
 /// Brings a scenario file's JSON from format `from_version` to this build's

@@ -37,7 +37,7 @@ pub mod warning;
 
 pub use bounds::Bound;
 pub use calendar::YearMonth;
-pub use error::ValidationError;
+pub use error::{ValidationError, ValidationErrors};
 pub use network::Network;
 pub use projection::{project, Projection};
 pub use scenario::Scenario;

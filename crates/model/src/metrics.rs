@@ -12,31 +12,43 @@ pub fn npv(cash: impl IntoIterator<Item = f64>, discount: &[f64]) -> f64 {
 /// Annual IRR of monthly cash flows (month m discounted by (1 + r)^((m + 1) / 12)), found by
 /// bisection on the monthly rate in (-99%, +1,000%) a month. `None` without a sign change in
 /// the flows or in NPV over that range.
+///
+/// Bisection needs only the sign of NPV, so it is taken from a form with no power of (1 + r)
+/// above 1, whatever the horizon: from 0% a month up, NPV itself (discount factors at most 1);
+/// below 0%, NPV x (1 + r)^n = sum of c_m (1 + r)^(n - 1 - m), a positive multiple whose powers
+/// of a number below 1 can only underflow to zero. (NPV itself at -99% a month needs 100^(m+1),
+/// which overflows from month 154 on, so horizons of 154 to 180 months had no IRR.)
 pub fn irr_annual(cash: &[f64]) -> Option<f64> {
     let has_neg = cash.iter().any(|&c| c < 0.0);
     let has_pos = cash.iter().any(|&c| c > 0.0);
     if !(has_neg && has_pos) {
         return None;
     }
-    let npv_at = |r: f64| -> f64 {
-        let mut df = 1.0;
-        let step = 1.0 / (1.0 + r);
-        cash.iter()
-            .map(|c| {
-                df *= step;
-                c * df
-            })
-            .sum()
+    let npv_sign_at = |r: f64| -> f64 {
+        let growth = 1.0 + r;
+        if growth < 1.0 {
+            // Horner's rule from month 0: every partial sum stays within the sum of |c|.
+            cash.iter().fold(0.0, |acc, c| acc * growth + c)
+        } else {
+            let mut df = 1.0;
+            let step = 1.0 / growth;
+            cash.iter()
+                .map(|c| {
+                    df *= step;
+                    c * df
+                })
+                .sum()
+        }
     };
     let (mut lo, mut hi) = (-0.99, 10.0);
-    let (f_lo, f_hi) = (npv_at(lo), npv_at(hi));
+    let (f_lo, f_hi) = (npv_sign_at(lo), npv_sign_at(hi));
     if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
         return None;
     }
     // Bisection to a bracket of 1e-12 a month (about 40 halvings of the initial 11).
     while hi - lo > 1e-12 {
         let mid = 0.5 * (lo + hi);
-        if npv_at(mid).signum() == f_lo.signum() {
+        if npv_sign_at(mid).signum() == f_lo.signum() {
             lo = mid;
         } else {
             hi = mid;
@@ -168,6 +180,42 @@ mod tests {
         // 1 + r = 1.01, so 1% a month and 1.01^12 - 1 = 12.68% a year.
         let irr = irr_annual(&[-1_000.0, 1_010.0]).unwrap();
         assert!((irr - 0.126_825_030_131_969_7).abs() < 1e-9, "{irr}");
+    }
+
+    /// Pay `price` in month 0, receive 1 in each of months 1 to `n`.
+    fn annuity(price: f64, n: usize) -> Vec<f64> {
+        std::iter::once(-price)
+            .chain(std::iter::repeat_n(1.0, n))
+            .collect()
+    }
+
+    /// An annuity of 1 a month for n months is worth (1 - (1 + i)^-n) / i at i a month, so
+    /// paying that price earns exactly i a month: (1 + i)^12 - 1 a year. The prices are that
+    /// closed form worked to 40 digits (Python's decimal), so no code under test makes them.
+    #[test]
+    fn irr_of_long_annuities_matches_the_closed_form() {
+        for (n, price, annual) in [
+            // 1% a month over 154 months (the old bracket's first failure) and 180.
+            (154, 78.397_279_958_692_03, 0.126_825_030_131_969_72),
+            (180, 83.321_663_989_068, 0.126_825_030_131_969_72),
+            // -0.5% a month: 180 receipts of 1 cost 293.03 (a loss, a negative IRR).
+            (180, 293.032_401_391_165_54, -0.058_377_193_085_624_18),
+            // -50% a month: (1 - 2^180) / -0.5 = 3.065e54; 0.5^12 - 1 a year.
+            (180, 3.064_991_081_731_778e54, -0.999_755_859_375),
+        ] {
+            let irr = irr_annual(&annuity(price, n)).unwrap_or_else(|| panic!("{n} {price}"));
+            assert!((irr - annual).abs() < 1e-9, "{n} months at {price}: {irr}");
+        }
+    }
+
+    #[test]
+    fn irr_is_found_for_every_horizon_up_to_180_months() {
+        // 1% a month on every horizon; the price is the closed form above in floating point.
+        for n in 1..=180 {
+            let price = (1.0 - 1.01f64.powi(-(n as i32))) / 0.01;
+            let irr = irr_annual(&annuity(price, n)).unwrap_or_else(|| panic!("{n}"));
+            assert!((irr - 0.126_825_030_131_969_72).abs() < 1e-9, "{n}: {irr}");
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@
 
 use crate::bounds::{self, Bound};
 use crate::calendar::YearMonth;
-use crate::error::ValidationError;
+use crate::error::{ValidationError, ValidationErrors};
 use crate::presets;
 use crate::scenario::Scenario;
 use crate::Network;
@@ -315,13 +315,14 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
     }
 }
 
-/// Reads `query` and fails on the first problem (the CLI's behaviour).
-pub fn decode_strict(query: &str) -> Result<Scenario, ValidationError> {
-    let mut d = decode(query, &[]);
-    if d.problems.is_empty() {
-        Ok(d.scenario)
-    } else {
-        Err(d.problems.swap_remove(0))
+/// Reads `query` and fails if any key is unknown, bad or in conflict (the CLI's behaviour):
+/// the error lists every such problem, one per key, in the order of the query (as [`decode`]
+/// finds them).
+pub fn decode_strict(query: &str) -> Result<Scenario, ValidationErrors> {
+    let d = decode(query, &[]);
+    match ValidationErrors::from_vec(d.problems) {
+        None => Ok(d.scenario),
+        Some(problems) => Err(problems),
     }
 }
 

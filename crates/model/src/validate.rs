@@ -1,8 +1,20 @@
 //! Scenario validation: every field in range, strategies consistent with the site.
 //!
-//! The first problem found is returned as a [`ValidationError`] naming the field (its
-//! share-link key, or its path such as `strategies[1].contracts[0].it_mw`), the value and the
-//! allowed range. Percentages are checked in percent, as users type them.
+//! [`Scenario::problems`] lists every problem, in field order, each a [`ValidationError`] naming
+//! the field (its share-link key, or its path such as `strategies[1].contracts[0].it_mw`), the
+//! value and the allowed range; [`Scenario::validate`] returns the first of them. Percentages are
+//! checked in percent, as users type them.
+//!
+//! # Usage
+//! ```
+//! use hashpivot_model::Scenario;
+//! let mut s = Scenario::default();
+//! s.fleet.uptime_pct = 150.0;
+//! s.site.power_usd_mwh = -1.0;
+//! let fields: Vec<String> = s.problems().into_iter().map(|e| e.field).collect();
+//! assert_eq!(fields, ["uptime", "power"]);
+//! assert_eq!(s.validate().unwrap_err().field, "uptime");
+//! ```
 
 use crate::bounds::{self, debt, purchase, Bound};
 use crate::contract::Contract;
@@ -16,6 +28,19 @@ const SALE_BTC: Bound = Bound::new("btc", "BTC sold", "BTC", 0.0, 21e6, 1.0);
 pub const MAX_STRATEGIES: usize = 6;
 /// Longest strategy or contract name, characters.
 pub const MAX_NAME_CHARS: usize = 60;
+
+/// Problems found so far, in the order checked.
+#[derive(Default)]
+struct Found(Vec<ValidationError>);
+
+impl Found {
+    /// Keeps the problem of `checked`, if it has one.
+    fn note<T>(&mut self, checked: Result<T, ValidationError>) {
+        if let Err(e) = checked {
+            self.0.push(e);
+        }
+    }
+}
 
 fn err(field: String, label: &str, value: String, allowed: String) -> ValidationError {
     ValidationError {
@@ -54,10 +79,21 @@ fn name_ok(value: &str) -> bool {
 }
 
 impl Scenario {
-    /// Checks every field and the megawatt balance of every strategy.
+    /// Checks every field and the megawatt balance of every strategy; the error is the first
+    /// of [`Scenario::problems`].
     pub fn validate(&self) -> Result<(), ValidationError> {
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of the scenario, in field order (empty when it is valid): every field out
+    /// of its range and every strategy whose megawatts exceed the site.
+    pub fn problems(&self) -> Vec<ValidationError> {
+        let mut found = Found::default();
         if self.version != crate::scenario::SCENARIO_VERSION {
-            return Err(err(
+            found.0.push(err(
                 "version".into(),
                 "Format version",
                 self.version.to_string(),
@@ -67,62 +103,89 @@ impl Scenario {
                 ),
             ));
         }
-        self.network.validate()?;
-        bounds::HORIZON.check(self.horizon_months as f64)?;
+        self.network_problems(&mut found);
+        found.note(bounds::HORIZON.check(self.horizon_months as f64));
         let m = &self.market;
-        bounds::BTC_GROWTH.check(m.btc_growth_pct_year)?;
-        bounds::DIFF_GROWTH.check(m.difficulty_growth_pct_month)?;
-        bounds::FEES_GROWTH.check(m.fees_growth_pct_month)?;
+        found.note(bounds::BTC_GROWTH.check(m.btc_growth_pct_year));
+        found.note(bounds::DIFF_GROWTH.check(m.difficulty_growth_pct_month));
+        found.note(bounds::FEES_GROWTH.check(m.fees_growth_pct_month));
         let f = &self.fleet;
-        bounds::FLEET.check(f.hashrate_eh_s)?;
-        bounds::EFFICIENCY.check(f.efficiency_j_th)?;
-        bounds::UPTIME.check(f.uptime_pct)?;
-        bounds::CURTAILMENT.check(f.curtailment_pct)?;
-        bounds::POOL_FEE.check(f.pool_fee_pct)?;
-        bounds::PUE.check(f.pue)?;
-        bounds::OPEX.check(f.opex_usd_per_month)?;
-        bounds::ASIC_VALUE.check(f.asic_value_usd)?;
-        bounds::ASIC_LIFE.check(f.asic_life_months as f64)?;
-        bounds::DEMAND_RESPONSE.check(f.demand_response_usd_mwh)?;
+        found.note(bounds::FLEET.check(f.hashrate_eh_s));
+        found.note(bounds::EFFICIENCY.check(f.efficiency_j_th));
+        found.note(bounds::UPTIME.check(f.uptime_pct));
+        found.note(bounds::CURTAILMENT.check(f.curtailment_pct));
+        found.note(bounds::POOL_FEE.check(f.pool_fee_pct));
+        found.note(bounds::PUE.check(f.pue));
+        found.note(bounds::OPEX.check(f.opex_usd_per_month));
+        found.note(bounds::ASIC_VALUE.check(f.asic_value_usd));
+        found.note(bounds::ASIC_LIFE.check(f.asic_life_months as f64));
+        found.note(bounds::DEMAND_RESPONSE.check(f.demand_response_usd_mwh));
         if let Some(mw) = self.site.capacity_mw {
-            bounds::SITE_MW.check(mw)?;
+            found.note(bounds::SITE_MW.check(mw));
         }
-        bounds::POWER.check(self.site.power_usd_mwh)?;
-        bounds::HPC_PUE.check(self.site.hpc_pue)?;
-        self.validate_strategies()?;
+        found.note(bounds::POWER.check(self.site.power_usd_mwh));
+        found.note(bounds::HPC_PUE.check(self.site.hpc_pue));
+        self.validate_strategies(&mut found);
         let fin = &self.financing;
-        bounds::DISCOUNT.check(fin.discount_rate_pct_year)?;
-        bounds::CASH.check(fin.cash_usd)?;
-        bounds::CREDIT_LIMIT.check(fin.credit_limit_usd)?;
-        bounds::CREDIT_RATE.check(fin.credit_rate_pct_year)?;
-        bounds::EQUITY_LIMIT.check(fin.equity_limit_usd)?;
-        bounds::SHARE_PRICE.check(fin.share_price_usd)?;
-        bounds::SHARES.check(fin.shares_outstanding_m)?;
+        found.note(bounds::DISCOUNT.check(fin.discount_rate_pct_year));
+        found.note(bounds::CASH.check(fin.cash_usd));
+        found.note(bounds::CREDIT_LIMIT.check(fin.credit_limit_usd));
+        found.note(bounds::CREDIT_RATE.check(fin.credit_rate_pct_year));
+        found.note(bounds::EQUITY_LIMIT.check(fin.equity_limit_usd));
+        found.note(bounds::SHARE_PRICE.check(fin.share_price_usd));
+        found.note(bounds::SHARES.check(fin.shares_outstanding_m));
         for (i, d) in self.financing.debt.iter().enumerate() {
             let p = &format!("financing.debt[{i}]");
-            name_at(p, "name", "Debt name", &d.name)?;
-            debt::PRINCIPAL.within(p, d.principal_usd)?;
-            debt::COUPON.within(p, d.coupon_annual)?;
-            debt::MATURITY.within(p, d.maturity_months as f64)?;
+            found.note(name_at(p, "name", "Debt name", &d.name));
+            found.note(debt::PRINCIPAL.within(p, d.principal_usd));
+            found.note(debt::COUPON.within(p, d.coupon_annual));
+            found.note(debt::MATURITY.within(p, d.maturity_months as f64));
         }
-        bounds::BTC_HELD.check(self.treasury.btc_held)?;
-        bounds::SELL.check(self.treasury.sell_pct)?;
+        found.note(bounds::BTC_HELD.check(self.treasury.btc_held));
+        found.note(bounds::SELL.check(self.treasury.sell_pct));
         let mc = &self.monte_carlo;
-        bounds::PATHS.check(mc.paths as f64)?;
+        found.note(bounds::PATHS.check(mc.paths as f64));
         if let Some(drift) = mc.btc_drift_pct_year {
-            bounds::BTC_DRIFT.check(drift)?;
+            found.note(bounds::BTC_DRIFT.check(drift));
         }
-        bounds::BTC_VOL.check(mc.btc_volatility_pct_year)?;
-        bounds::HASHRATE_VOL.check(mc.hashrate_volatility_pct_year)?;
-        bounds::HASHRATE_FOLLOW.check(mc.hashrate_follows_price_pct)?;
-        bounds::HASHRATE_LAG.check(mc.hashrate_lag_months as f64)?;
-        Ok(())
+        found.note(bounds::BTC_VOL.check(mc.btc_volatility_pct_year));
+        found.note(bounds::HASHRATE_VOL.check(mc.hashrate_volatility_pct_year));
+        found.note(bounds::HASHRATE_FOLLOW.check(mc.hashrate_follows_price_pct));
+        found.note(bounds::HASHRATE_LAG.check(mc.hashrate_lag_months as f64));
+        found.0
     }
 
-    fn validate_strategies(&self) -> Result<(), ValidationError> {
+    /// Every bad field of the network, in its order. [`crate::Network::validate`] names only
+    /// the first, so each field it names is set to its bound's minimum on a copy (through the
+    /// share-link accessor of that key) and the copy checked again, until it passes or names a
+    /// field that cannot be set that way.
+    fn network_problems(&self, found: &mut Found) {
+        let Err(mut e) = self.network.validate() else {
+            return;
+        };
+        let mut probe = self.clone();
+        let mut seen: Vec<String> = Vec::new();
+        loop {
+            let key = e.field.clone();
+            found.0.push(e);
+            let (Some((_, set)), Some(bound)) =
+                (crate::query::accessor(&key), crate::query::bound(&key))
+            else {
+                return;
+            };
+            set(&mut probe, bound.min);
+            seen.push(key);
+            match probe.network.validate() {
+                Err(next) if !seen.contains(&next.field) => e = next,
+                _ => return,
+            }
+        }
+    }
+
+    fn validate_strategies(&self, found: &mut Found) {
         let n = self.strategies.len();
         if n == 0 || n > MAX_STRATEGIES {
-            return Err(err(
+            found.0.push(err(
                 "strategies".into(),
                 "Strategies",
                 n.to_string(),
@@ -131,7 +194,7 @@ impl Scenario {
         }
         for (i, s) in self.strategies.iter().enumerate() {
             let p = format!("strategies[{i}]");
-            name_at(&p, "name", "Strategy name", &s.name)?;
+            found.note(name_at(&p, "name", "Strategy name", &s.name));
             if s.id.is_empty()
                 || s.id.len() > 24
                 || !s
@@ -139,15 +202,14 @@ impl Scenario {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
-                return Err(err(
+                found.0.push(err(
                     format!("{p}.id"),
                     "Strategy id",
                     s.id.clone(),
                     "1 to 24 letters, digits, - or _".into(),
                 ));
-            }
-            if self.strategies[..i].iter().any(|o| o.id == s.id) {
-                return Err(err(
+            } else if self.strategies[..i].iter().any(|o| o.id == s.id) {
+                found.0.push(err(
                     format!("{p}.id"),
                     "Strategy id",
                     s.id.clone(),
@@ -155,7 +217,7 @@ impl Scenario {
                 ));
             }
             for (j, c) in s.contracts.iter().enumerate() {
-                validate_contract(&format!("{p}.contracts[{j}]"), c)?;
+                validate_contract(found, &format!("{p}.contracts[{j}]"), c);
             }
             let last_month = self.horizon_months.saturating_sub(1) as f64;
             let sale_month = Bound::new(
@@ -168,20 +230,22 @@ impl Scenario {
             );
             for (j, sale) in s.btc_sales.iter().enumerate() {
                 let at = &format!("{p}.btc_sales[{j}]");
-                SALE_BTC.within(at, sale.btc)?;
-                sale_month.within(at, sale.month as f64)?;
+                found.note(SALE_BTC.within(at, sale.btc));
+                found.note(sale_month.within(at, sale.month as f64));
             }
-            let mut retired = 0.0;
+            let (mut retired, mut over) = (0.0, false);
             for (j, buy) in s.fleet_purchases.iter().enumerate() {
                 let at = &format!("{p}.fleet_purchases[{j}]");
-                purchase::MONTH.within(at, buy.month as f64)?;
-                purchase::EH_S.within(at, buy.eh_s)?;
-                purchase::EFFICIENCY.within(at, buy.efficiency_j_th)?;
-                purchase::USD_PER_TH.within(at, buy.usd_per_th)?;
-                purchase::RETIRE.within(at, buy.retire_eh_s)?;
+                found.note(purchase::MONTH.within(at, buy.month as f64));
+                found.note(purchase::EH_S.within(at, buy.eh_s));
+                found.note(purchase::EFFICIENCY.within(at, buy.efficiency_j_th));
+                found.note(purchase::USD_PER_TH.within(at, buy.usd_per_th));
+                found.note(purchase::RETIRE.within(at, buy.retire_eh_s));
                 retired += buy.retire_eh_s;
-                if retired > self.fleet.hashrate_eh_s * (1.0 + 1e-12) {
-                    return Err(err(
+                // Named once, at the purchase that first retires too much.
+                if !over && retired > self.fleet.hashrate_eh_s * (1.0 + 1e-12) {
+                    over = true;
+                    found.0.push(err(
                         format!("{at}.retire_eh_s"),
                         "Hashrate retired",
                         format!("{} EH/s in all", crate::format::plain(retired)),
@@ -206,7 +270,7 @@ impl Scenario {
                 .map(|c| c.it_mw_on(self.site_mw(), self.site.hpc_pue) * self.site.hpc_pue)
                 .sum();
             if hpc_mw > self.site_mw() * (1.0 + 1e-9) {
-                return Err(err(
+                found.0.push(err(
                     format!("{p}.contracts"),
                     "AI/HPC power at the meter",
                     format!("{} MW", crate::format::fixed(hpc_mw, 1)),
@@ -218,46 +282,44 @@ impl Scenario {
                 ));
             }
         }
-        Ok(())
     }
 }
 
-fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
+fn validate_contract(found: &mut Found, p: &str, c: &Contract) {
     use bounds::contract::*;
     let t = c.terms();
-    name_at(p, "name", "Contract name", &t.name)?;
-    FIRST_REVENUE.within(p, t.first_revenue_month as f64)?;
-    BUILD.within(p, t.build_months as f64)?;
-    RAMP.within(p, t.ramp_months as f64)?;
-    TERM.within(p, t.term_months as f64)?;
-    DELAY.within(p, t.delay_months as f64)?;
-    CAPEX_PER_MW.within(p, t.capex_usd_per_mw)?;
-    EARLY_END.within(p, t.early_end_annual)?;
+    found.note(name_at(p, "name", "Contract name", &t.name));
+    found.note(FIRST_REVENUE.within(p, t.first_revenue_month as f64));
+    found.note(BUILD.within(p, t.build_months as f64));
+    found.note(RAMP.within(p, t.ramp_months as f64));
+    found.note(TERM.within(p, t.term_months as f64));
+    found.note(DELAY.within(p, t.delay_months as f64));
+    found.note(CAPEX_PER_MW.within(p, t.capex_usd_per_mw));
+    found.note(EARLY_END.within(p, t.early_end_annual));
     if let Some(share) = t.site_share {
-        SITE_SHARE.within(p, share)?;
+        found.note(SITE_SHARE.within(p, share));
     }
     match c {
         Contract::Colocation(x) => {
-            IT_MW.within(p, x.it_mw)?;
-            RENT.within(p, x.usd_per_mw_year)?;
-            ESCALATOR.within(p, x.escalator_annual)?;
-            NOI.within(p, x.noi_margin)?;
-            OPEX_PER_MW.within(p, x.opex_usd_per_mw_year)?;
-            RENEWAL.within(p, x.renewal_rate_change)?;
+            found.note(IT_MW.within(p, x.it_mw));
+            found.note(RENT.within(p, x.usd_per_mw_year));
+            found.note(ESCALATOR.within(p, x.escalator_annual));
+            found.note(NOI.within(p, x.noi_margin));
+            found.note(OPEX_PER_MW.within(p, x.opex_usd_per_mw_year));
+            found.note(RENEWAL.within(p, x.renewal_rate_change));
         }
         Contract::GpuCloud(g) => {
-            GPUS.within(p, g.gpus)?;
-            KW_PER_GPU.within(p, g.kw_per_gpu)?;
-            IT_MW.within(p, c.it_mw())?;
-            GPU_HOUR.within(p, g.usd_per_gpu_hour)?;
-            UTILIZATION.within(p, g.utilization)?;
-            TOTAL.within(p, g.contract_total_usd)?;
-            PREPAYMENT.within(p, g.prepayment_share)?;
-            GPU_CAPEX.within(p, g.capex_usd_per_gpu)?;
-            GPU_LIFE.within(p, g.gpu_life_months as f64)?;
-            OPEX_SHARE.within(p, g.opex_share)?;
-            PRICE_DECLINE.within(p, g.price_decline_annual)?;
+            found.note(GPUS.within(p, g.gpus));
+            found.note(KW_PER_GPU.within(p, g.kw_per_gpu));
+            found.note(IT_MW.within(p, c.it_mw()));
+            found.note(GPU_HOUR.within(p, g.usd_per_gpu_hour));
+            found.note(UTILIZATION.within(p, g.utilization));
+            found.note(TOTAL.within(p, g.contract_total_usd));
+            found.note(PREPAYMENT.within(p, g.prepayment_share));
+            found.note(GPU_CAPEX.within(p, g.capex_usd_per_gpu));
+            found.note(GPU_LIFE.within(p, g.gpu_life_months as f64));
+            found.note(OPEX_SHARE.within(p, g.opex_share));
+            found.note(PRICE_DECLINE.within(p, g.price_decline_annual));
         }
     }
-    Ok(())
 }

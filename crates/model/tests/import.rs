@@ -13,9 +13,11 @@ use hashpivot_model::scenario::SCENARIO_VERSION;
 use hashpivot_model::{presets, Scenario, ValidationError};
 use serde_json::{json, Value};
 
-/// The file is refused; the error names a field, and its message names it too.
+/// The file is refused for one problem; the error names a field, and its message names it too.
 fn refused(text: &str) -> ValidationError {
-    let e = scenario_from_json(text).expect_err("the file should be refused");
+    let all = scenario_from_json(text).expect_err("the file should be refused");
+    assert_eq!(all.as_slice().len(), 1, "{all}");
+    let e = all.first().clone();
     assert!(!e.field.is_empty(), "{e:?}");
     assert!(
         e.to_string().contains(&e.field),
@@ -278,4 +280,36 @@ fn long_values_are_cut_in_messages() {
     v["strategies"][0]["name"] = json!(vec![1; 10_000]);
     let e = refused_at(&text(&v), "strategies[0].name");
     assert!(e.to_string().len() < 1_000, "{} bytes", e.to_string().len());
+}
+
+#[test]
+fn every_value_out_of_range_is_named_at_once_in_field_order() {
+    let mut v = default_value();
+    // Sized in MW, not as a share of the site (whose MW would follow the site).
+    v["strategies"][1]["contracts"][0]["site_share"] = Value::Null;
+    v["strategies"][1]["contracts"][0]["it_mw"] = json!(-5.0);
+    v["fleet"]["hashrate_eh_s"] = json!(5_000.0);
+    v["network"]["difficulty_t"] = json!(-1.0);
+    v["network"]["btc_price_usd"] = json!(-5.0);
+    let e = scenario_from_json(&text(&v)).expect_err("four fields are out of range");
+    let named: Vec<(&str, &str)> = e
+        .iter()
+        .map(|p| (p.field.as_str(), p.value.as_str()))
+        .collect();
+    // The order of the scenario's fields (network, fleet, strategies), not of the edits; two
+    // bad network fields are both named.
+    assert_eq!(
+        named,
+        [
+            ("btc", "-5"),
+            ("diff", "-1"),
+            ("fleet", "5,000"),
+            ("strategies[1].contracts[0].it_mw", "-5"),
+        ]
+    );
+    assert_eq!(e.to_string().lines().count(), 4, "one line each: {e}");
+    // `validate` still returns the first of them.
+    let s: Scenario = serde_json::from_value(v).unwrap();
+    assert_eq!(s.validate(), Err(e.first().clone()));
+    assert_eq!(s.problems(), e.into_vec());
 }

@@ -4,8 +4,15 @@
 
 use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::query::{decode, decode_strict, encode, encode_from};
-use hashpivot_model::{bounds, presets, Network, Scenario};
+use hashpivot_model::{bounds, presets, Network, Scenario, ValidationError};
 use proptest::prelude::*;
+
+/// The one problem of a link that has exactly one.
+fn only_problem(query: &str) -> ValidationError {
+    let e = decode_strict(query).expect_err("the link should be refused");
+    assert_eq!(e.as_slice().len(), 1, "{query}: {e}");
+    e.first().clone()
+}
 
 #[test]
 fn the_acceptance_query_sets_three_inputs_and_keeps_the_defaults() {
@@ -36,7 +43,7 @@ fn the_defaults_encode_to_nothing() {
 fn hashrate_is_the_other_face_of_difficulty() {
     let s = decode_strict("hashrate=1052").unwrap();
     assert!((s.network.hashrate_eh_s() - 1_052.0).abs() < 1e-9);
-    let e = decode_strict("hashrate=1052&diff=150").unwrap_err();
+    let e = only_problem("hashrate=1052&diff=150");
     assert_eq!(e.field, "hashrate");
     assert!(e.allowed.contains("not both"), "{e}");
 }
@@ -100,10 +107,39 @@ fn a_value_that_breaks_the_whole_is_refused_by_its_key() {
 }
 
 #[test]
+fn a_strict_read_names_every_bad_key_in_the_order_given() {
+    let e = decode_strict("btc=-5&fleet=abc").unwrap_err();
+    let named: Vec<(&str, &str)> = e
+        .iter()
+        .map(|p| (p.field.as_str(), p.value.as_str()))
+        .collect();
+    assert_eq!(named, [("btc", "-5"), ("fleet", "abc")]);
+    let text = e.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    // Each line names its field, the value and the range (BTC price: 1 to 10,000,000 USD;
+    // fleet hashrate: 0 to 2,000 EH/s).
+    assert!(
+        lines[0].contains("(btc)") && lines[0].contains("\"-5\""),
+        "{text}"
+    );
+    assert!(lines[0].contains("10,000,000 USD"), "{text}");
+    assert!(
+        lines[1].contains("(fleet)") && lines[1].contains("\"abc\""),
+        "{text}"
+    );
+    assert!(lines[1].contains("0 to 2,000 EH/s"), "{text}");
+    // Good keys between bad ones change nothing in the list; an unknown key joins it.
+    let e = decode_strict("uptime=150&btc=80000&foo=1&poolfee=-1").unwrap_err();
+    let fields: Vec<&str> = e.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["uptime", "foo", "poolfee"]);
+}
+
+#[test]
 fn whole_number_keys_refuse_fractions() {
-    let e = decode_strict("horizon=12.5").unwrap_err();
+    let e = only_problem("horizon=12.5");
     assert_eq!((e.field.as_str(), e.value.as_str()), ("horizon", "12.5"));
-    let e = decode_strict("seed=-1").unwrap_err();
+    let e = only_problem("seed=-1");
     assert_eq!(e.field, "seed");
     assert_eq!(
         decode_strict("seed=18446744073709551615")
@@ -123,16 +159,16 @@ fn presets_are_a_base_and_unknown_presets_are_named() {
         encode_from(&s, Some("cipher-aws")),
         "preset=cipher-aws&btc=80000"
     );
-    let e = decode_strict("preset=nope").unwrap_err();
+    let e = only_problem("preset=nope");
     assert_eq!(e.field, "preset");
     assert!(e.allowed.contains("cleanspark"), "{e}");
 }
 
 #[test]
 fn broken_json_strategies_are_reported_not_panicked() {
-    let e = decode_strict("strategies=%5B%7B%22id%22").unwrap_err();
+    let e = only_problem("strategies=%5B%7B%22id%22");
     assert_eq!(e.field, "strategies");
-    let e = decode_strict("strategies=%5B%5D").unwrap_err(); // an empty list: no strategy
+    let e = only_problem("strategies=%5B%5D"); // an empty list: no strategy
     assert_eq!(e.field, "strategies");
 }
 

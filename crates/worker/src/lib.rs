@@ -22,7 +22,8 @@
 //! A share link is read the way the page reads it ([`query::decode`], lenient: what the page
 //! shows is what is exported). An import is read strictly by
 //! [`hashpivot_model::import::scenario_from_json`]; on `err` the body is the model's message,
-//! which names the field, the value and what is allowed.
+//! which names the field, the value and what is allowed (every problem of the file, joined by
+//! `; ` so the page's one-line status shows them all).
 //!
 //! # Usage
 //! ```
@@ -72,7 +73,12 @@ pub fn handle(request: &str) -> String {
         }
         "import" => import::scenario_from_json(payload)
             .map(|s| query::encode(&s))
-            .map_err(|e| e.to_string()),
+            .map_err(|e| {
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }),
         other => Err(format!("unknown request {other:?}")),
     };
     match result {
