@@ -128,7 +128,10 @@ pub struct GpuCloud {
     pub usd_per_gpu_hour: f64,
     /// Share of GPU-hours sold (used when there is no contract total).
     pub utilization: f64,
-    /// Contract total over the term, USD (IREN style); 0 = priced per GPU-hour instead.
+    /// Contract total over the term, USD (IREN style); 0 = priced per GPU-hour instead. It is
+    /// delivered in full over the term unless the contract ends early: the ramp shifts revenue
+    /// later (month `i` earns `total x phase(i) / sum of phase over the term`), it does not
+    /// delete any. After the term, GPU-hours are sold at the declining price.
     pub contract_total_usd: f64,
     /// Share of the contract total paid up front at the first revenue month.
     pub prepayment_share: f64,

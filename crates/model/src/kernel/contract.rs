@@ -1,6 +1,9 @@
 //! One AI/HPC contract month by month: revenue, opex, power, prepayment timing, before
 //! survival; and its megawatts, capex and depreciation added to the strategy's.
 
+mod colocation;
+mod gpu;
+
 use super::Timeline;
 use crate::contract::Contract;
 use crate::scenario::Scenario;
@@ -122,71 +125,68 @@ pub(super) fn contract_kernel(
     for c in capex.iter_mut().skip(conversion_start).take(build) {
         *c += conversion_capex / build as f64;
     }
-    // Everything below is on the on-time index `i` (see [`ContractKernel`]).
-    let term_end = on_time + terms.term_months as usize;
-    let phase = |i: usize| -> f64 {
-        if i < on_time {
-            0.0
-        } else if terms.ramp_months == 0 {
-            1.0
-        } else {
-            ((i - on_time + 1) as f64 / terms.ramp_months as f64).min(1.0)
-        }
+    let schedule = Schedule {
+        n,
+        on_time,
+        first,
+        conversion_start,
+        term_months: terms.term_months as usize,
+        ramp_months: terms.ramp_months as usize,
+        it_mw,
+        facility_mw,
     };
     match c {
-        Contract::Colocation(col) => {
-            k.opex_share = 1.0 - col.noi_margin;
-            for i in on_time..n {
-                let years = ((i - on_time) / 12) as i32;
-                let mut rate = col.usd_per_mw_year * (1.0 + col.escalator_annual).powi(years);
-                if i >= term_end {
-                    if !col.renews {
-                        break;
-                    }
-                    rate *= 1.0 + col.renewal_rate_change;
-                }
-                let p = phase(i);
-                k.revenue_per_month[i] = it_mw * p * rate / 12.0;
-                k.opex_per_month[i] = it_mw * p * col.opex_usd_per_mw_year / 12.0;
-                if !col.power_pass_through {
-                    k.mw_paid[i] = facility_mw * p;
-                }
-            }
-        }
-        Contract::GpuCloud(gpu) => {
-            if conversion_start < n {
-                capex[conversion_start] += gpu.gpus * gpu.capex_usd_per_gpu;
-            }
-            if gpu.gpu_life_months > 0 {
-                let monthly = gpu.gpus * gpu.capex_usd_per_gpu / gpu.gpu_life_months as f64;
-                for d in depreciation
-                    .iter_mut()
-                    .skip(first)
-                    .take(gpu.gpu_life_months as usize)
-                {
-                    *d += monthly;
-                }
-            }
-            k.opex_share = gpu.opex_share;
-            let contracted = gpu.contract_total_usd > 0.0 && gpu.terms.term_months > 0;
-            let per_month = gpu.contract_total_usd / gpu.terms.term_months.max(1) as f64;
-            for i in on_time..n {
-                let p = phase(i);
-                if contracted && i < term_end {
-                    k.revenue_per_month[i] = per_month * p;
-                    k.prepayment[i] -= per_month * p * gpu.prepayment_share;
-                } else {
-                    let decline =
-                        libm::pow(1.0 - gpu.price_decline_annual, (i - on_time) as f64 / 12.0);
-                    k.revenue_per_hour[i] =
-                        gpu.gpus * p * gpu.usd_per_gpu_hour * decline * gpu.utilization;
-                }
-                k.mw_paid[i] = facility_mw * p;
-            }
-            if contracted && on_time < n {
-                k.prepayment[on_time] += gpu.contract_total_usd * gpu.prepayment_share;
-            }
-        }
+        Contract::Colocation(col) => colocation::fill(&mut k, col, &schedule),
+        Contract::GpuCloud(gpu) => gpu::fill(&mut k, gpu, &schedule, capex, depreciation),
     }
     k
+}
+
+/// When a contract's pieces fall, shared by the kinds' builders. Indices `on_time` and
+/// `term_end()` are on the on-time index of [`ContractKernel`]; `first` and `conversion_start`
+/// are projection months (`first` with the expected delay).
+struct Schedule {
+    /// Months in the projection.
+    n: usize,
+    /// On-time index of the first revenue.
+    on_time: usize,
+    /// Month of the first revenue with the expected delay.
+    first: usize,
+    /// Month conversion starts.
+    conversion_start: usize,
+    /// Contract term, months.
+    term_months: usize,
+    /// Ramp to full capacity, months.
+    ramp_months: usize,
+    /// Critical IT at full capacity, MW.
+    it_mw: f64,
+    /// Power at the meter at full capacity, MW.
+    facility_mw: f64,
+}
+
+impl Schedule {
+    /// On-time index of the first month after the term.
+    fn term_end(&self) -> usize {
+        self.on_time.saturating_add(self.term_months)
+    }
+
+    /// Share of full capacity delivered at on-time index `i`: 0 before the first revenue, then a
+    /// linear ramp `(months since first revenue + 1) / ramp`, capped at 1.
+    fn phase(&self, i: usize) -> f64 {
+        if i < self.on_time {
+            0.0
+        } else if self.ramp_months == 0 {
+            1.0
+        } else {
+            ((i - self.on_time + 1) as f64 / self.ramp_months as f64).min(1.0)
+        }
+    }
+
+    /// Sum of [`Schedule::phase`] over the term's months, whether or not the horizon reaches
+    /// them: what a contract total is spread over.
+    fn phase_sum_over_term(&self) -> f64 {
+        (self.on_time..self.term_end())
+            .map(|i| self.phase(i))
+            .fold(0.0, |a, b| a + b)
+    }
 }
