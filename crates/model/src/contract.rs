@@ -36,6 +36,10 @@ pub struct Terms {
     pub term_months: u32,
     /// Conversion capex per MW of critical IT, USD. Default $9M: TeraWulf $8-10M (DOMAIN.md).
     pub capex_usd_per_mw: f64,
+    /// Life of the converted facility, months: conversion capex is depreciated straight line
+    /// over it from the first revenue month. Default 240 (20 years), an assumption: data-center
+    /// shells and power gear are commonly depreciated over 15 to 39 years. Range 12 to 600.
+    pub facility_life_months: u32,
     /// Probability per year that the tenant ends the contract early (expected value in the
     /// deterministic run, sampled in the Monte Carlo).
     pub early_end_annual: f64,
@@ -54,6 +58,7 @@ impl Default for Terms {
             ramp_months: 6,
             term_months: 120,
             capex_usd_per_mw: 9_000_000.0,
+            facility_life_months: 240,
             early_end_annual: 0.0,
             delay_months: 0,
             source: None,

@@ -143,7 +143,7 @@ pub struct StrategyKernel {
     pub interest: Vec<f64>,
     /// Principal falling due (a financing flow, outside FCF), USD.
     pub debt_repaid: Vec<f64>,
-    /// ASIC and GPU depreciation, USD (non-cash).
+    /// ASIC, GPU and conversion (facility) depreciation, USD (non-cash).
     pub depreciation: Vec<f64>,
     /// The AI/HPC contracts.
     pub contracts: Vec<ContractKernel>,

@@ -221,6 +221,7 @@ fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
     TERM.within(p, t.term_months as f64)?;
     DELAY.within(p, t.delay_months as f64)?;
     CAPEX_PER_MW.within(p, t.capex_usd_per_mw)?;
+    FACILITY_LIFE.within(p, t.facility_life_months as f64)?;
     EARLY_END.within(p, t.early_end_annual)?;
     match c {
         Contract::Colocation(x) => {

@@ -29,6 +29,16 @@ pub const CAPEX_PER_MW: Bound = Bound::new(
     100_000.0,
 )
 .slider(0.0, 25e6);
+/// Life of the converted facility, over which conversion capex is depreciated.
+pub const FACILITY_LIFE: Bound = Bound::new(
+    "facility_life_months",
+    "Facility life",
+    "months",
+    12.0,
+    600.0,
+    1.0,
+)
+.slider(60.0, 480.0);
 /// Early-end probability per year.
 pub const EARLY_END: Bound = Bound::new(
     "early_end_annual",
@@ -155,13 +165,14 @@ pub const PRICE_DECLINE: Bound = Bound::new(
 .slider(0.0, 0.5);
 
 /// Every field above.
-pub const ALL: [Bound; 23] = [
+pub const ALL: [Bound; 24] = [
     FIRST_REVENUE,
     BUILD,
     RAMP,
     TERM,
     DELAY,
     CAPEX_PER_MW,
+    FACILITY_LIFE,
     EARLY_END,
     IT_MW,
     RENT,

@@ -18,18 +18,19 @@ use crate::bounds::contract::*;
 use crate::bounds::Bound;
 
 /// Terms every contract has, in display order after the kind's own.
-const SHARED: [Bound; 7] = [
+const SHARED: [Bound; 8] = [
     FIRST_REVENUE,
     BUILD,
     RAMP,
     TERM,
     CAPEX_PER_MW,
+    FACILITY_LIFE,
     EARLY_END,
     DELAY,
 ];
 
 /// A colocation lease's numeric terms, in display order.
-const COLOCATION: [Bound; 13] = [
+const COLOCATION: [Bound; 14] = [
     IT_MW,
     RENT,
     ESCALATOR,
@@ -43,11 +44,12 @@ const COLOCATION: [Bound; 13] = [
     SHARED[4],
     SHARED[5],
     SHARED[6],
+    SHARED[7],
 ];
 
 /// A GPU cloud's numeric terms, in display order. Critical IT (`it_mw`) is derived: writing it
 /// sizes the GPU count.
-const GPU_CLOUD: [Bound; 18] = [
+const GPU_CLOUD: [Bound; 19] = [
     IT_MW,
     GPUS,
     KW_PER_GPU,
@@ -66,6 +68,7 @@ const GPU_CLOUD: [Bound; 18] = [
     SHARED[4],
     SHARED[5],
     SHARED[6],
+    SHARED[7],
 ];
 
 impl Contract {
@@ -86,6 +89,7 @@ impl Contract {
             "ramp_months" => Some(t.ramp_months as f64),
             "term_months" => Some(t.term_months as f64),
             "delay_months" => Some(t.delay_months as f64),
+            "facility_life_months" => Some(t.facility_life_months as f64),
             "capex_usd_per_mw" => Some(t.capex_usd_per_mw),
             "early_end_annual" => Some(t.early_end_annual),
             "it_mw" => Some(self.it_mw()),
@@ -130,6 +134,7 @@ impl Contract {
             "ramp_months" => t.ramp_months = months,
             "term_months" => t.term_months = months,
             "delay_months" => t.delay_months = months,
+            "facility_life_months" => t.facility_life_months = months,
             "capex_usd_per_mw" => t.capex_usd_per_mw = value,
             "early_end_annual" => t.early_end_annual = value,
             _ => {

@@ -36,6 +36,8 @@ pub(super) struct Wire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     capex_usd_per_mw: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    facility_life_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     early_end_annual: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     delay_months: Option<u32>,
@@ -92,6 +94,9 @@ impl Wire {
             ramp_months: self.ramp_months.unwrap_or(default.ramp_months),
             term_months: self.term_months.unwrap_or(default.term_months),
             capex_usd_per_mw: self.capex_usd_per_mw.unwrap_or(default.capex_usd_per_mw),
+            facility_life_months: self
+                .facility_life_months
+                .unwrap_or(default.facility_life_months),
             early_end_annual: self.early_end_annual.unwrap_or(default.early_end_annual),
             delay_months: self.delay_months.unwrap_or(default.delay_months),
             source: self.source.clone().or(default.source),
@@ -187,6 +192,7 @@ impl From<Contract> for Wire {
             ramp_months: Some(t.ramp_months),
             term_months: Some(t.term_months),
             capex_usd_per_mw: Some(t.capex_usd_per_mw),
+            facility_life_months: Some(t.facility_life_months),
             early_end_annual: Some(t.early_end_annual),
             delay_months: Some(t.delay_months),
             source: t.source,

@@ -125,6 +125,11 @@ pub(super) fn contract_kernel(
     for c in capex.iter_mut().skip(conversion_start).take(build) {
         *c += conversion_capex / build as f64;
     }
+    // Conversion capex, straight line over the facility life from the first revenue.
+    let facility_life = terms.facility_life_months.max(1) as usize;
+    for d in depreciation.iter_mut().skip(first).take(facility_life) {
+        *d += conversion_capex / facility_life as f64;
+    }
     let schedule = Schedule {
         n,
         on_time,
