@@ -2,7 +2,8 @@
 //!
 //! Conventions (what an analyst at a listed miner would expect, written down):
 //! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
-//!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
+//!   (`fcf = EBITDA - capex - interest + prepayment timing`, the timing including prepayment
+//!   returned on an early end) compares strategies on the same
 //!   footing; the treasury columns show what is sold and held. Debt principal falling due is
 //!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
@@ -214,12 +215,13 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
         for c in &k.contracts {
-            let alive = c.survival(m);
-            let month = c.month(m, c.expected_delay, t.hours[m]);
+            let state = c.expected(m);
+            let alive = state.alive;
+            let month = c.month(m, state.delay, t.hours[m]);
             hpc_revenue += alive * month.revenue;
             hpc_opex += alive * month.opex;
             hpc_energy += alive * month.mwh * power;
-            prepayment += alive * month.prepayment;
+            prepayment += alive * month.prepayment - state.ended * c.refund(m, state.delay);
             if month.revenue > 0.0 {
                 hpc_live_mw += alive * c.facility_mw;
             }
@@ -235,7 +237,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
                 t.btc_price_usd[m],
                 t.network_eh_s[m],
                 power,
-                |c| (k.contracts[c].survival(m), k.contracts[c].expected_delay)
+                |c| k.contracts[c].expected(m)
             ))
             .abs()
                 <= 1e-6 * fcf.abs().max(1.0)

@@ -1,5 +1,14 @@
 //! One AI/HPC contract month by month: revenue, opex, power, prepayment timing, before
 //! survival; and its megawatts, capex and depreciation added to the strategy's.
+//!
+//! # Prepayment
+//! A prepayment (a share of a contract total) is received at the first revenue month and
+//! recognised as earned: each month keeps back its prepaid share of the revenue it earns
+//! ([`ContractKernel::prepayment`]). What is not yet earned ([`ContractKernel::unearned`]) is
+//! returned to the tenant if the contract ends early, in the month it ends
+//! ([`ContractKernel::refund`]): with probability `survival(m - 1) - survival(m)` in the
+//! deterministic run, in the sampled end month in the Monte Carlo. Over a contract's whole life,
+//! cash received (prepayment - kept-back shares - refunds) then adds up to the revenue earned.
 
 mod colocation;
 mod gpu;
@@ -27,6 +36,9 @@ pub struct ContractKernel {
     /// Cash timing of prepayments: + the prepayment when received, - the prepaid share of each
     /// month's revenue, USD.
     pub prepayment: Vec<f64>,
+    /// Prepayment received but not yet earned at the end of each month, USD: what the tenant
+    /// gets back if the contract ends in the next month.
+    pub unearned: Vec<f64>,
     /// Month index of the first revenue when delivery is on time.
     pub first_revenue_on_time: usize,
     /// Delivery delay in the deterministic run, months (the scenario's expected delay).
@@ -87,6 +99,44 @@ impl ContractKernel {
             (1.0 - self.hazard_monthly).powi((m - first) as i32)
         }
     }
+
+    /// The deterministic run's state in month `m`: expected survival, the probability that the
+    /// contract ends in month `m` (`survival(m - 1) - survival(m)`), and the expected delay.
+    pub fn expected(&self, m: usize) -> ContractState {
+        let alive = self.survival(m);
+        let before = match m.checked_sub(1) {
+            Some(previous) => self.survival(previous),
+            None => 1.0,
+        };
+        ContractState {
+            alive,
+            ended: (before - alive).max(0.0),
+            delay: self.expected_delay,
+        }
+    }
+
+    /// What is returned to the tenant if the contract ends in month `m` with delivery `delay`
+    /// months late: the prepayment not earned by the end of the month before, USD (0 if none).
+    #[inline]
+    pub fn refund(&self, m: usize, delay: usize) -> f64 {
+        match m.checked_sub(delay).and_then(|i| i.checked_sub(1)) {
+            Some(i) => self.unearned.get(i).copied().unwrap_or(0.0),
+            None => 0.0,
+        }
+    }
+}
+
+/// A contract's state in one month, as [`crate::kernel::StrategyKernel::fcf`] reads it: expected
+/// values in the deterministic run ([`ContractKernel::expected`]), 0 or 1 on a Monte Carlo path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContractState {
+    /// Whether the contract is alive this month (its survival, or 0/1).
+    pub alive: f64,
+    /// Whether it ended this month, so that its unearned prepayment is returned (probability,
+    /// or 0/1; the month it ends is the first it is not alive).
+    pub ended: f64,
+    /// Delivery delay, months.
+    pub delay: usize,
 }
 
 /// Fills one contract's pieces and adds its MW, capex and depreciation to the strategy's.
@@ -114,6 +164,7 @@ pub(super) fn contract_kernel(
         opex_per_month: vec![0.0; n],
         mw_paid: vec![0.0; n],
         prepayment: vec![0.0; n],
+        unearned: vec![0.0; n],
         first_revenue_on_time: on_time,
         expected_delay: terms.delay_months as usize,
         facility_mw,

@@ -51,6 +51,18 @@ pub(super) fn fill(
         k.mw_paid[i] = s.facility_mw * p;
     }
     if contracted && s.on_time < n {
-        k.prepayment[s.on_time] += gpu.contract_total_usd * gpu.prepayment_share;
+        let prepaid = gpu.contract_total_usd * gpu.prepayment_share;
+        k.prepayment[s.on_time] += prepaid;
+        // What is left of it after each month's share; nothing after the term's last month
+        // (set exactly, so that rounding leaves no refund there).
+        let mut balance = prepaid;
+        for i in s.on_time..n {
+            if i + 1 >= term_end {
+                balance = 0.0;
+            } else {
+                balance = (balance - k.revenue_per_month[i] * gpu.prepayment_share).max(0.0);
+            }
+            k.unearned[i] = balance;
+        }
     }
 }
