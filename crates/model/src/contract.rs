@@ -142,8 +142,15 @@ pub struct GpuCloud {
     pub prepayment_share: f64,
     /// GPU capex per GPU, USD, spent when conversion starts.
     pub capex_usd_per_gpu: f64,
-    /// GPU depreciation life, months.
+    /// GPU depreciation life, months, from the first revenue.
     pub gpu_life_months: u32,
+    /// At the end of the GPUs' life: `true` (default) buys them again at
+    /// `capex_usd_per_gpu x (1 - price_decline_annual)^(years since the first purchase)` and
+    /// restarts their depreciation, if the contract is still alive; `false` retires them, and
+    /// the cloud's capacity ends with them: revenue, opex and power stop (the converted
+    /// megawatts stay with AI/HPC), and a prepayment not yet earned is returned. A contract
+    /// total whose term outlasts the GPUs then loses the months after their end.
+    pub gpu_refresh: bool,
     /// Cash opex as a share of revenue (excluding power).
     pub opex_share: f64,
     /// Price decline per year of uncontracted GPU-hours.
@@ -166,6 +173,7 @@ impl Default for GpuCloud {
             prepayment_share: 0.0,
             capex_usd_per_gpu: 45_000.0,
             gpu_life_months: 60,
+            gpu_refresh: true,
             opex_share: 0.10,
             price_decline_annual: 0.15,
         }

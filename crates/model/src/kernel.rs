@@ -138,7 +138,8 @@ pub struct StrategyKernel {
     pub mining_opex: Vec<f64>,
     /// Demand-response credit for curtailed hours, USD.
     pub demand_response: Vec<f64>,
-    /// Capex (conversion and GPUs), USD.
+    /// Capex (conversion, GPUs, fleet purchases), USD; GPU refreshes are in the contracts'
+    /// months, spent only if the contract is alive.
     pub capex: Vec<f64>,
     /// Interest, USD.
     pub interest: Vec<f64>,

@@ -214,6 +214,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             (mining.btc, mining.revenue, mining.energy);
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
+        let mut capex = k.capex[m];
         for c in &k.contracts {
             let state = c.expected(m);
             let alive = state.alive;
@@ -222,6 +223,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             hpc_opex += alive * month.opex;
             hpc_energy += alive * month.mwh * power;
             prepayment += alive * month.prepayment - state.ended * c.refund(m, state.delay);
+            capex += alive * month.capex;
             if month.revenue > 0.0 {
                 hpc_live_mw += alive * c.facility_mw;
             }
@@ -229,7 +231,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let opex = k.mining_opex[m] + hpc_opex;
         let energy = mining_energy + hpc_energy;
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
-        let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment;
+        let fcf = ebitda - capex - k.interest[m] + prepayment;
         debug_assert!(
             (fcf - k.fcf(
                 m,
@@ -280,7 +282,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             depreciation_usd: k.depreciation[m],
             interest_usd: k.interest[m],
             debt_repaid_usd: k.debt_repaid[m],
-            capex_usd: k.capex[m],
+            capex_usd: capex,
             fcf_usd: fcf,
             cumulative_fcf_usd: cumulative,
         });

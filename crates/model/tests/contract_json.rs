@@ -13,14 +13,20 @@ use serde_json::Value;
 const IREN_BEFORE: &str = r#"{"kind":"gpu_cloud","name":"Microsoft GPU cloud (IREN-like)","first_revenue_month":6,"build_months":6,"ramp_months":12,"term_months":60,"capex_usd_per_mw":10000000.0,"early_end_annual":0.02,"delay_months":0,"source":{"title":"IREN announces multi-year AI cloud contract with Microsoft","url":"https://iren.com/","as_of":"2025-11-03"},"gpus":76000.0,"kw_per_gpu":2.6315789473684212,"usd_per_gpu_hour":2.95,"utilization":0.7,"contract_total_usd":9700000000.0,"prepayment_share":0.2,"capex_usd_per_gpu":76315.78947368421,"gpu_life_months":60,"opex_share":0.1,"price_decline_annual":0.15}"#;
 const TERAWULF_BEFORE: &str = r#"{"kind":"colocation","name":"Fluidstack lease (TeraWulf-like)","first_revenue_month":12,"build_months":12,"ramp_months":6,"term_months":120,"capex_usd_per_mw":9000000.0,"early_end_annual":0.01,"delay_months":0,"source":{"title":"TeraWulf announces Fluidstack leases at Lake Mariner","url":"https://www.terawulf.com/","as_of":"2025-08-14"},"it_mw":200.0,"usd_per_mw_year":1850000.0,"escalator_annual":0.0,"power_pass_through":true,"noi_margin":0.82,"opex_usd_per_mw_year":0.0,"renews":false,"renewal_rate_change":0.0}"#;
 
-/// Keys this change added to the contract JSON.
-const ADDED: [&str; 1] = ["facility_life_months"];
+/// Keys added to a GPU cloud's JSON since.
+const ADDED_GPU: [&str; 2] = ["facility_life_months", "gpu_refresh"];
+/// Keys added to a colocation lease's JSON since.
+const ADDED_COLOCATION: [&str; 1] = ["facility_life_months"];
 
 #[test]
 fn contracts_written_before_the_new_fields_still_import_with_the_defaults() {
-    for (json, id) in [
-        (IREN_BEFORE, "iren-microsoft"),
-        (TERAWULF_BEFORE, "terawulf-fluidstack"),
+    for (json, id, added) in [
+        (IREN_BEFORE, "iren-microsoft", &ADDED_GPU[..]),
+        (
+            TERAWULF_BEFORE,
+            "terawulf-fluidstack",
+            &ADDED_COLOCATION[..],
+        ),
     ] {
         let c: Contract = serde_json::from_str(json).unwrap_or_else(|e| panic!("{id}: {e}"));
         // The preset is built on the kind's defaults, so the new fields must equal them.
@@ -28,7 +34,7 @@ fn contracts_written_before_the_new_fields_still_import_with_the_defaults() {
         assert_eq!(c.terms().facility_life_months, 240, "{id}");
         // Written again, the new fields are there.
         let again = serde_json::to_string(&c).unwrap();
-        for key in ADDED {
+        for key in added {
             assert!(again.contains(key), "{id}: {key} in {again}");
         }
     }
@@ -41,8 +47,8 @@ fn a_scenario_file_without_the_new_contract_fields_still_imports() {
     let mut stripped = 0;
     for st in v["strategies"].as_array_mut().unwrap() {
         for c in st["contracts"].as_array_mut().unwrap() {
-            for key in ADDED {
-                stripped += usize::from(c.as_object_mut().unwrap().remove(key).is_some());
+            for key in ADDED_GPU.iter().chain(&ADDED_COLOCATION) {
+                stripped += usize::from(c.as_object_mut().unwrap().remove(*key).is_some());
             }
         }
     }

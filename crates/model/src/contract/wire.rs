@@ -78,6 +78,8 @@ pub(super) struct Wire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gpu_life_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    gpu_refresh: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     opex_share: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     price_decline_annual: Option<f64>,
@@ -124,6 +126,7 @@ impl Wire {
             ("prepayment_share", self.prepayment_share.is_some()),
             ("capex_usd_per_gpu", self.capex_usd_per_gpu.is_some()),
             ("gpu_life_months", self.gpu_life_months.is_some()),
+            ("gpu_refresh", self.gpu_refresh.is_some()),
             ("opex_share", self.opex_share.is_some()),
             ("price_decline_annual", self.price_decline_annual.is_some()),
         ];
@@ -173,6 +176,7 @@ impl TryFrom<Wire> for Contract {
                     prepayment_share: w.prepayment_share.unwrap_or(d.prepayment_share),
                     capex_usd_per_gpu: w.capex_usd_per_gpu.unwrap_or(d.capex_usd_per_gpu),
                     gpu_life_months: w.gpu_life_months.unwrap_or(d.gpu_life_months),
+                    gpu_refresh: w.gpu_refresh.unwrap_or(d.gpu_refresh),
                     opex_share: w.opex_share.unwrap_or(d.opex_share),
                     price_decline_annual: w.price_decline_annual.unwrap_or(d.price_decline_annual),
                 })
@@ -212,6 +216,7 @@ impl From<Contract> for Wire {
             prepayment_share: None,
             capex_usd_per_gpu: None,
             gpu_life_months: None,
+            gpu_refresh: None,
             opex_share: None,
             price_decline_annual: None,
         };
@@ -236,6 +241,7 @@ impl From<Contract> for Wire {
                 w.prepayment_share = Some(g.prepayment_share);
                 w.capex_usd_per_gpu = Some(g.capex_usd_per_gpu);
                 w.gpu_life_months = Some(g.gpu_life_months);
+                w.gpu_refresh = Some(g.gpu_refresh);
                 w.opex_share = Some(g.opex_share);
                 w.price_decline_annual = Some(g.price_decline_annual);
             }

@@ -36,6 +36,9 @@ pub struct ContractKernel {
     /// Cash timing of prepayments: + the prepayment when received, - the prepaid share of each
     /// month's revenue, USD.
     pub prepayment: Vec<f64>,
+    /// Capex the contract spends once running, before survival, USD: GPUs bought again at the
+    /// end of their life (spent only if the contract is alive then).
+    pub capex: Vec<f64>,
     /// Prepayment received but not yet earned at the end of each month, USD: what the tenant
     /// gets back if the contract ends in the next month.
     pub unearned: Vec<f64>,
@@ -60,12 +63,14 @@ pub struct ContractMonth {
     pub mwh: f64,
     /// Prepayment timing, USD.
     pub prepayment: f64,
+    /// Capex (GPU refresh), USD.
+    pub capex: f64,
 }
 
 impl ContractMonth {
-    /// Net cash before power: revenue - opex + prepayment timing.
+    /// Net cash before power: revenue - opex + prepayment timing - capex.
     pub fn net(&self) -> f64 {
-        self.revenue - self.opex + self.prepayment
+        self.revenue - self.opex + self.prepayment - self.capex
     }
 }
 
@@ -82,6 +87,7 @@ impl ContractKernel {
             opex: revenue * self.opex_share + self.opex_per_month[i],
             mwh: self.mw_paid[i] * hours,
             prepayment: self.prepayment[i],
+            capex: self.capex[i],
         }
     }
 
@@ -164,6 +170,7 @@ pub(super) fn contract_kernel(
         opex_per_month: vec![0.0; n],
         mw_paid: vec![0.0; n],
         prepayment: vec![0.0; n],
+        capex: vec![0.0; n],
         unearned: vec![0.0; n],
         first_revenue_on_time: on_time,
         expected_delay: terms.delay_months as usize,
