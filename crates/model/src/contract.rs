@@ -102,6 +102,30 @@ pub struct Colocation {
     pub renews: bool,
     /// Rent change on renewal (0.1 = +10%).
     pub renewal_rate_change: f64,
+    /// What happens to the megawatts at term end when the lease does not renew. Default
+    /// [`AfterTerm::Relet`].
+    pub after_term: AfterTerm,
+    /// Months the hall stands empty before it is re-let ([`AfterTerm::Relet`]): no rent and no
+    /// power, but the explicit site opex goes on. Default 6, an assumption.
+    pub vacancy_months: u32,
+    /// Rent of the re-let lease per MW of critical IT per year, USD, escalated from the re-let
+    /// start by the same escalator; 0 (default) means the lease's own base rent
+    /// (`usd_per_mw_year`, before escalation), an assumption.
+    pub market_usd_per_mw_year: f64,
+}
+
+/// What a colocation lease's megawatts do after a term that does not renew; never idle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterTerm {
+    /// Leased again to a new tenant at the market rent after the vacancy, at full capacity at
+    /// once, with the same NOI margin, opex and power terms, to the horizon. JSON `relet`.
+    #[default]
+    Relet,
+    /// Handed back to mining: the megawatts leave AI/HPC at term end and the fleet dispatch
+    /// uses them if machines are there ([`crate::kernel::ContractKernel::mw_returned`]). Buying
+    /// machines for them is not modelled here. JSON `mining`.
+    Mining,
 }
 
 impl Default for Colocation {
@@ -116,6 +140,9 @@ impl Default for Colocation {
             opex_usd_per_mw_year: 0.0,
             renews: false,
             renewal_rate_change: 0.0,
+            after_term: AfterTerm::Relet,
+            vacancy_months: 6,
+            market_usd_per_mw_year: 0.0,
         }
     }
 }

@@ -8,7 +8,9 @@
 //!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
 //!   tenant is left out of both revenue and cost.
-//! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.
+//! - Converted megawatts stay with AI/HPC to the horizon's end, unless a lease that does not
+//!   renew hands them back to mining at term end ([`crate::contract::AfterTerm`]; otherwise they
+//!   are re-let after a vacancy). After an early end they stay idle.
 //! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
 //! - Payback is the first month from which cumulative FCF stays at or above zero to the horizon.
 //! - With the shutdown rule on (default), the machines are off in a month whose mining revenue

@@ -181,8 +181,9 @@ impl Scenario {
                     ));
                 }
             }
-            // Conservation: converted megawatts never return to mining, so the peak is the sum
-            // of every contract converted within the horizon.
+            // Conservation: the peak is at most the sum of every contract converted within the
+            // horizon (megawatts a lease hands back to mining are not netted: a conservative
+            // check).
             let hpc_mw: f64 = s
                 .contracts
                 .iter()
@@ -231,6 +232,8 @@ fn validate_contract(p: &str, c: &Contract) -> Result<(), ValidationError> {
             NOI.within(p, x.noi_margin)?;
             OPEX_PER_MW.within(p, x.opex_usd_per_mw_year)?;
             RENEWAL.within(p, x.renewal_rate_change)?;
+            VACANCY.within(p, x.vacancy_months as f64)?;
+            MARKET_RENT.within(p, x.market_usd_per_mw_year)?;
         }
         Contract::GpuCloud(g) => {
             GPUS.within(p, g.gpus)?;

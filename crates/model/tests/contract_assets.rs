@@ -6,7 +6,8 @@
 
 mod common;
 use common::close;
-use hashpivot_model::contract::Contract;
+use hashpivot_model::contract::{AfterTerm, Contract};
+use hashpivot_model::kernel::{StrategyKernel, Timeline};
 use hashpivot_model::{montecarlo, presets, project, Scenario};
 
 /// Depreciation of strategy `i` in every month.
@@ -191,4 +192,101 @@ fn without_randomness_the_monte_carlo_buys_the_same_refreshed_gpus() {
         let q = mc.bands[1].p50[m];
         assert!(close(q, row.cumulative_fcf_usd, 1e-9), "{m}: {q}");
     }
+}
+
+/// The default full pivot (175 MW of critical IT at $1.8M per MW-year, 3% escalator, first
+/// revenue in month 12, 120-month term, power passed through) over 180 months, not renewing,
+/// with `after` at term end.
+fn lease(after: AfterTerm) -> Scenario {
+    let mut s = Scenario {
+        horizon_months: 180,
+        ..Scenario::default()
+    };
+    if let Contract::Colocation(c) = &mut s.strategies[1].contracts[0] {
+        c.after_term = after;
+    }
+    s
+}
+
+#[test]
+fn a_lease_that_does_not_renew_is_re_let_after_a_vacancy() {
+    let s = lease(AfterTerm::Relet);
+    let p = project(&s).unwrap();
+    let m = &p.strategies[1].months;
+    // The last month of the term (month 131, year 10 of the lease): 175 x 1.8M x 1.03^9 / 12.
+    assert!(close(
+        m[131].hpc_revenue_usd,
+        175.0 * 1.8e6 * 1.03f64.powi(9) / 12.0,
+        1e-12
+    ));
+    // Six months empty (132..138), then re-let at the lease's own base rent by default:
+    // 175 x 1.8M / 12 = $26.25M a month, 3% more a year later.
+    for r in &m[132..138] {
+        assert_eq!(r.hpc_revenue_usd, 0.0);
+    }
+    assert!(close(m[138].hpc_revenue_usd, 26_250_000.0, 1e-12));
+    assert!(close(m[149].hpc_revenue_usd, 26_250_000.0, 1e-12));
+    assert!(close(m[150].hpc_revenue_usd, 26_250_000.0 * 1.03, 1e-12));
+    // The megawatts stay with AI/HPC throughout.
+    assert_eq!(m[179].hpc_mw, m[131].hpc_mw);
+    // An explicit market rent, a shorter vacancy and site opex that goes on while empty.
+    let mut s = lease(AfterTerm::Relet);
+    if let Contract::Colocation(c) = &mut s.strategies[1].contracts[0] {
+        c.market_usd_per_mw_year = 1.5e6;
+        c.vacancy_months = 2;
+    }
+    let mut with_opex = s.clone();
+    if let Contract::Colocation(c) = &mut with_opex.strategies[1].contracts[0] {
+        c.opex_usd_per_mw_year = 120_000.0;
+    }
+    let (p, q) = (project(&s).unwrap(), project(&with_opex).unwrap());
+    let m = &p.strategies[1].months;
+    assert_eq!(m[133].hpc_revenue_usd, 0.0);
+    assert!(close(m[134].hpc_revenue_usd, 175.0 * 1.5e6 / 12.0, 1e-12));
+    // While empty: 175 x $120,000 / 12 = $1.75M of site opex against no rent.
+    let extra = q.strategies[1].months[133].opex_usd - m[133].opex_usd;
+    assert!(close(extra, 1_750_000.0, 1e-9), "{extra}");
+}
+
+#[test]
+fn a_lease_that_returns_to_mining_frees_its_megawatts_at_term_end() {
+    let s = lease(AfterTerm::Mining);
+    let p = project(&s).unwrap();
+    let (pure, pivot) = (&p.strategies[0].months, &p.strategies[1].months);
+    // 175 MW x PUE 1.18 = 206.5 MW at the meter leave AI/HPC in month 132.
+    assert!(close(pivot[131].hpc_mw, 206.5, 1e-12));
+    assert_eq!(pivot[132].hpc_mw, 0.0);
+    assert_eq!(pivot[132].hpc_revenue_usd, 0.0);
+    // The whole site is the fleet's again: it mines as the pure miner does (before, on the
+    // 210 - 206.5 = 3.5 MW the lease left).
+    assert!(close(pivot[131].mining_mw, 3.5, 1e-9));
+    assert!(pivot[132].mining_mw > 0.0);
+    assert_eq!(pivot[132].mining_mw, pure[132].mining_mw);
+    assert_eq!(pivot[179].btc_mined, pure[179].btc_mined);
+    // The contract's kernel says when and how much came back.
+    let k = StrategyKernel::new(&s, 1, &Timeline::new(&s));
+    let back = &k.contracts[0].mw_returned;
+    assert_eq!(back[131], 0.0);
+    assert!(close(back[132], 206.5, 1e-12) && close(back[179], 206.5, 1e-12));
+    // A 3-month delivery delay hands them back 3 months later.
+    let mut late = lease(AfterTerm::Mining);
+    late.strategies[1].contracts[0].terms_mut().delay_months = 3;
+    let p = project(&late).unwrap();
+    assert!(p.strategies[1].months[134].hpc_mw > 0.0);
+    assert_eq!(p.strategies[1].months[135].hpc_mw, 0.0);
+}
+
+#[test]
+fn a_renewing_lease_ignores_what_happens_after_a_term_without_renewal() {
+    let mut s = lease(AfterTerm::Mining);
+    if let Contract::Colocation(c) = &mut s.strategies[1].contracts[0] {
+        c.renews = true;
+        c.renewal_rate_change = 0.1;
+    }
+    let p = project(&s).unwrap();
+    let m = &p.strategies[1].months;
+    // Year 11 of the lease at +10%: 175 x 1.8M x 1.03^10 x 1.1 / 12, and the MW stay.
+    let want = 175.0 * 1.8e6 * 1.03f64.powi(10) * 1.1 / 12.0;
+    assert!(close(m[132].hpc_revenue_usd, want, 1e-12));
+    assert_eq!(m[179].hpc_mw, m[131].hpc_mw);
 }

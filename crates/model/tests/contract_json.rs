@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may fail loudly
 
-use hashpivot_model::contract::Contract;
+use hashpivot_model::contract::{AfterTerm, Contract};
 use hashpivot_model::import::{scenario_from_json, scenario_to_json};
 use hashpivot_model::{presets, Scenario};
 use serde_json::Value;
@@ -16,7 +16,12 @@ const TERAWULF_BEFORE: &str = r#"{"kind":"colocation","name":"Fluidstack lease (
 /// Keys added to a GPU cloud's JSON since.
 const ADDED_GPU: [&str; 2] = ["facility_life_months", "gpu_refresh"];
 /// Keys added to a colocation lease's JSON since.
-const ADDED_COLOCATION: [&str; 1] = ["facility_life_months"];
+const ADDED_COLOCATION: [&str; 4] = [
+    "facility_life_months",
+    "after_term",
+    "vacancy_months",
+    "market_usd_per_mw_year",
+];
 
 #[test]
 fn contracts_written_before_the_new_fields_still_import_with_the_defaults() {
@@ -55,4 +60,36 @@ fn a_scenario_file_without_the_new_contract_fields_still_imports() {
     assert!(stripped > 0, "the default scenario has contracts");
     let text = serde_json::to_string_pretty(&v).unwrap();
     assert_eq!(scenario_from_json(&text), Ok(s));
+}
+
+#[test]
+fn the_new_choices_are_read_by_name_and_bad_ones_refused_by_name() {
+    let c: Contract = serde_json::from_str(
+        r#"{"kind":"colocation","after_term":"mining","vacancy_months":3,"market_usd_per_mw_year":1500000}"#,
+    )
+    .unwrap();
+    let Contract::Colocation(lease) = c else {
+        panic!("{c:?}")
+    };
+    assert_eq!(lease.after_term, AfterTerm::Mining);
+    assert_eq!(
+        (lease.vacancy_months, lease.market_usd_per_mw_year),
+        (3, 1.5e6)
+    );
+    let c: Contract = serde_json::from_str(r#"{"kind":"gpu_cloud","gpu_refresh":false}"#).unwrap();
+    assert!(
+        matches!(c, Contract::GpuCloud(ref g) if !g.gpu_refresh),
+        "{c:?}"
+    );
+    for (json, named) in [
+        (r#"{"kind":"colocation","after_term":"idle"}"#, "idle"),
+        (r#"{"kind":"gpu_cloud","after_term":"relet"}"#, "after_term"),
+        (r#"{"kind":"colocation","gpu_refresh":true}"#, "gpu_refresh"),
+    ] {
+        let e = serde_json::from_str::<Contract>(json)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains(named), "{json}: {e}");
+    }
 }

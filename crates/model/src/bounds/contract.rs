@@ -94,6 +94,26 @@ pub const RENEWAL: Bound = Bound::new(
     0.01,
 )
 .slider(-0.5, 1.0);
+/// Months empty before a lease that does not renew is re-let.
+pub const VACANCY: Bound = Bound::new(
+    "vacancy_months",
+    "Vacancy before re-letting",
+    "months",
+    0.0,
+    120.0,
+    1.0,
+)
+.slider(0.0, 36.0);
+/// Rent of the re-let lease (0 = the lease's own base rent).
+pub const MARKET_RENT: Bound = Bound::new(
+    "market_usd_per_mw_year",
+    "Market rent after the term",
+    "USD per MW-year",
+    0.0,
+    1e8,
+    10_000.0,
+)
+.slider(0.0, 4e6);
 /// GPUs installed.
 pub const GPUS: Bound =
     Bound::new("gpus", "GPUs", "", 0.0, 10_000_000.0, 100.0).slider(0.0, 200_000.0);
@@ -165,7 +185,7 @@ pub const PRICE_DECLINE: Bound = Bound::new(
 .slider(0.0, 0.5);
 
 /// Every field above.
-pub const ALL: [Bound; 24] = [
+pub const ALL: [Bound; 26] = [
     FIRST_REVENUE,
     BUILD,
     RAMP,
@@ -180,6 +200,8 @@ pub const ALL: [Bound; 24] = [
     NOI,
     OPEX_PER_MW,
     RENEWAL,
+    VACANCY,
+    MARKET_RENT,
     GPUS,
     KW_PER_GPU,
     GPU_HOUR,

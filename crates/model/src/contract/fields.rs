@@ -30,13 +30,15 @@ const SHARED: [Bound; 8] = [
 ];
 
 /// A colocation lease's numeric terms, in display order.
-const COLOCATION: [Bound; 14] = [
+const COLOCATION: [Bound; 16] = [
     IT_MW,
     RENT,
     ESCALATOR,
     NOI,
     OPEX_PER_MW,
     RENEWAL,
+    VACANCY,
+    MARKET_RENT,
     SHARED[0],
     SHARED[1],
     SHARED[2],
@@ -102,6 +104,8 @@ impl Contract {
                 "noi_margin" => Some(c.noi_margin),
                 "opex_usd_per_mw_year" => Some(c.opex_usd_per_mw_year),
                 "renewal_rate_change" => Some(c.renewal_rate_change),
+                "vacancy_months" => Some(c.vacancy_months as f64),
+                "market_usd_per_mw_year" => Some(c.market_usd_per_mw_year),
                 _ => None,
             },
             Contract::GpuCloud(g) => match key {
@@ -140,6 +144,10 @@ impl Contract {
             _ => {
                 return match self {
                     Contract::Colocation(c) => {
+                        if key == "vacancy_months" {
+                            c.vacancy_months = months;
+                            return true;
+                        }
                         let slot = match key {
                             "it_mw" => &mut c.it_mw,
                             "usd_per_mw_year" => &mut c.usd_per_mw_year,
@@ -147,6 +155,7 @@ impl Contract {
                             "noi_margin" => &mut c.noi_margin,
                             "opex_usd_per_mw_year" => &mut c.opex_usd_per_mw_year,
                             "renewal_rate_change" => &mut c.renewal_rate_change,
+                            "market_usd_per_mw_year" => &mut c.market_usd_per_mw_year,
                             _ => return false,
                         };
                         *slot = value;

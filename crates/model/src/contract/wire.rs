@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Colocation, Contract, GpuCloud, Source, Terms};
+use super::{AfterTerm, Colocation, Contract, GpuCloud, Source, Terms};
 
 /// Which kind of contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +60,12 @@ pub(super) struct Wire {
     renews: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     renewal_rate_change: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    after_term: Option<AfterTerm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    vacancy_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    market_usd_per_mw_year: Option<f64>,
     // GPU cloud.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gpus: Option<f64>,
@@ -116,6 +122,12 @@ impl Wire {
             ("opex_usd_per_mw_year", self.opex_usd_per_mw_year.is_some()),
             ("renews", self.renews.is_some()),
             ("renewal_rate_change", self.renewal_rate_change.is_some()),
+            ("after_term", self.after_term.is_some()),
+            ("vacancy_months", self.vacancy_months.is_some()),
+            (
+                "market_usd_per_mw_year",
+                self.market_usd_per_mw_year.is_some(),
+            ),
         ];
         let gpu = [
             ("gpus", self.gpus.is_some()),
@@ -162,6 +174,11 @@ impl TryFrom<Wire> for Contract {
                     opex_usd_per_mw_year: w.opex_usd_per_mw_year.unwrap_or(d.opex_usd_per_mw_year),
                     renews: w.renews.unwrap_or(d.renews),
                     renewal_rate_change: w.renewal_rate_change.unwrap_or(d.renewal_rate_change),
+                    after_term: w.after_term.unwrap_or(d.after_term),
+                    vacancy_months: w.vacancy_months.unwrap_or(d.vacancy_months),
+                    market_usd_per_mw_year: w
+                        .market_usd_per_mw_year
+                        .unwrap_or(d.market_usd_per_mw_year),
                 })
             }
             Kind::GpuCloud => {
@@ -208,6 +225,9 @@ impl From<Contract> for Wire {
             opex_usd_per_mw_year: None,
             renews: None,
             renewal_rate_change: None,
+            after_term: None,
+            vacancy_months: None,
+            market_usd_per_mw_year: None,
             gpus: None,
             kw_per_gpu: None,
             usd_per_gpu_hour: None,
@@ -230,6 +250,9 @@ impl From<Contract> for Wire {
                 w.opex_usd_per_mw_year = Some(x.opex_usd_per_mw_year);
                 w.renews = Some(x.renews);
                 w.renewal_rate_change = Some(x.renewal_rate_change);
+                w.after_term = Some(x.after_term);
+                w.vacancy_months = Some(x.vacancy_months);
+                w.market_usd_per_mw_year = Some(x.market_usd_per_mw_year);
             }
             Contract::GpuCloud(g) => {
                 w.kind = Kind::GpuCloud;

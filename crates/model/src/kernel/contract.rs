@@ -14,7 +14,7 @@ mod colocation;
 mod gpu;
 
 use super::Timeline;
-use crate::contract::Contract;
+use crate::contract::{AfterTerm, Contract};
 use crate::scenario::Scenario;
 
 /// One contract's monthly pieces, before survival, laid out as if delivery were on time:
@@ -42,6 +42,12 @@ pub struct ContractKernel {
     /// Prepayment received but not yet earned at the end of each month, USD: what the tenant
     /// gets back if the contract ends in the next month.
     pub unearned: Vec<f64>,
+    /// Megawatts at the meter handed back to mining in each projection month (not on the
+    /// on-time index), MW: 0 until a lease that does not renew ends with
+    /// [`crate::contract::AfterTerm::Mining`], then its facility MW to the horizon (at the
+    /// expected delay). They have left the strategy's `hpc_mw`, so the fleet dispatch uses them
+    /// if machines are there; buying machines for them is not modelled here.
+    pub mw_returned: Vec<f64>,
     /// Month index of the first revenue when delivery is on time.
     pub first_revenue_on_time: usize,
     /// Delivery delay in the deterministic run, months (the scenario's expected delay).
@@ -172,13 +178,24 @@ pub(super) fn contract_kernel(
         prepayment: vec![0.0; n],
         capex: vec![0.0; n],
         unearned: vec![0.0; n],
+        mw_returned: vec![0.0; n],
         first_revenue_on_time: on_time,
         expected_delay: terms.delay_months as usize,
         facility_mw,
         hazard_monthly: 1.0 - libm::pow(1.0 - terms.early_end_annual, 1.0 / 12.0),
     };
-    for mw in hpc_mw.iter_mut().skip(conversion_start) {
+    // A lease that does not renew and goes back to mining frees its megawatts at term end.
+    let release = match c {
+        Contract::Colocation(col) if !col.renews && col.after_term == AfterTerm::Mining => {
+            first.saturating_add(terms.term_months as usize)
+        }
+        _ => usize::MAX,
+    };
+    for mw in hpc_mw.iter_mut().take(release).skip(conversion_start) {
         *mw += facility_mw;
+    }
+    for mw in k.mw_returned.iter_mut().skip(release) {
+        *mw = facility_mw;
     }
     for c in capex.iter_mut().skip(conversion_start).take(build) {
         *c += conversion_capex / build as f64;
