@@ -7,7 +7,7 @@
 //! ```text
 //! fcf(m) = on(m) * (btc_coeff(m) * price(m) / H(m) - mining_mwh(m) * power + credit(m))
 //!        - mining_opex(m) - capex(m) - interest(m)
-//!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power) - ended_c(m) * refund_c(m)
+//!        + sum_c [alive_c(m) * (net_c(m) - mwh_c(m) * power) - ended_c(m) * refund_c(m)]
 //! ```
 //! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
 //! its energy (when the shutdown rule is on); `alive_c` is the contract's survival, `ended_c`

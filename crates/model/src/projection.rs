@@ -2,10 +2,12 @@
 //!
 //! Conventions (what an analyst at a listed miner would expect, written down):
 //! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
-//!   (`fcf = EBITDA - capex - interest + prepayment timing`, the timing including prepayment
-//!   returned on an early end) compares strategies on the same
+//!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
 //!   footing; the treasury columns show what is sold and held. Debt principal falling due is
 //!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
+//! - Prepayment timing includes what is returned to a tenant on an early end; capex includes
+//!   GPU refreshes weighted by the contract's survival; depreciation covers ASICs, GPUs and
+//!   conversion capex (over the facility life).
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
 //!   tenant is left out of both revenue and cost.
 //! - Converted megawatts stay with AI/HPC to the horizon's end, unless a lease that does not

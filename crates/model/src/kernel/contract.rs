@@ -34,7 +34,8 @@ pub struct ContractKernel {
     /// Power the operator pays for, MW (x hours = MWh).
     pub mw_paid: Vec<f64>,
     /// Cash timing of prepayments: + the prepayment when received, - the prepaid share of each
-    /// month's revenue, USD.
+    /// month's revenue, - what is still unearned when a GPU cloud's capacity ends with its
+    /// GPUs, USD.
     pub prepayment: Vec<f64>,
     /// Capex the contract spends once running, before survival, USD: GPUs bought again at the
     /// end of their life (spent only if the contract is alive then).
