@@ -36,6 +36,10 @@ pub struct Terms {
     pub term_months: u32,
     /// Conversion capex per MW of critical IT, USD. Default $9M: TeraWulf $8-10M (DOMAIN.md).
     pub capex_usd_per_mw: f64,
+    /// Life of the converted facility, months: conversion capex is depreciated straight line
+    /// over it from the first revenue month. Default 240 (20 years), an assumption: data-center
+    /// shells and power gear are commonly depreciated over 15 to 39 years. Range 12 to 600.
+    pub facility_life_months: u32,
     /// Probability per year that the tenant ends the contract early (expected value in the
     /// deterministic run, sampled in the Monte Carlo).
     pub early_end_annual: f64,
@@ -60,6 +64,7 @@ impl Default for Terms {
             ramp_months: 6,
             term_months: 120,
             capex_usd_per_mw: 9_000_000.0,
+            facility_life_months: 240,
             early_end_annual: 0.0,
             delay_months: 0,
             site_share: None,
@@ -104,6 +109,30 @@ pub struct Colocation {
     pub renews: bool,
     /// Rent change on renewal (0.1 = +10%).
     pub renewal_rate_change: f64,
+    /// What happens to the megawatts at term end when the lease does not renew. Default
+    /// [`AfterTerm::Relet`].
+    pub after_term: AfterTerm,
+    /// Months the hall stands empty before it is re-let ([`AfterTerm::Relet`]): no rent and no
+    /// power, but the explicit site opex goes on. Default 6, an assumption.
+    pub vacancy_months: u32,
+    /// Rent of the re-let lease per MW of critical IT per year, USD, escalated from the re-let
+    /// start by the same escalator; 0 (default) means the lease's own base rent
+    /// (`usd_per_mw_year`, before escalation), an assumption.
+    pub market_usd_per_mw_year: f64,
+}
+
+/// What a colocation lease's megawatts do after a term that does not renew; never idle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterTerm {
+    /// Leased again to a new tenant at the market rent after the vacancy, at full capacity at
+    /// once, with the same NOI margin, opex and power terms, to the horizon. JSON `relet`.
+    #[default]
+    Relet,
+    /// Handed back to mining: the megawatts leave AI/HPC at term end and the fleet dispatch
+    /// uses them if machines are there ([`crate::kernel::ContractKernel::mw_returned`]). Buying
+    /// machines for them is not modelled here. JSON `mining`.
+    Mining,
 }
 
 impl Default for Colocation {
@@ -118,6 +147,9 @@ impl Default for Colocation {
             opex_usd_per_mw_year: 0.0,
             renews: false,
             renewal_rate_change: 0.0,
+            after_term: AfterTerm::Relet,
+            vacancy_months: 6,
+            market_usd_per_mw_year: 0.0,
         }
     }
 }
@@ -135,14 +167,24 @@ pub struct GpuCloud {
     pub usd_per_gpu_hour: f64,
     /// Share of GPU-hours sold (used when there is no contract total).
     pub utilization: f64,
-    /// Contract total over the term, USD (IREN style); 0 = priced per GPU-hour instead.
+    /// Contract total over the term, USD (IREN style); 0 = priced per GPU-hour instead. It is
+    /// delivered in full over the term unless the contract ends early: the ramp shifts revenue
+    /// later (month `i` earns `total x phase(i) / sum of phase over the term`), it does not
+    /// delete any. After the term, GPU-hours are sold at the declining price.
     pub contract_total_usd: f64,
     /// Share of the contract total paid up front at the first revenue month.
     pub prepayment_share: f64,
     /// GPU capex per GPU, USD, spent when conversion starts.
     pub capex_usd_per_gpu: f64,
-    /// GPU depreciation life, months.
+    /// GPU depreciation life, months, from the first revenue.
     pub gpu_life_months: u32,
+    /// At the end of the GPUs' life: `true` (default) buys them again at
+    /// `capex_usd_per_gpu x (1 - price_decline_annual)^(years since the first purchase)` and
+    /// restarts their depreciation, if the contract is still alive; `false` retires them, and
+    /// the cloud's capacity ends with them: revenue, opex and power stop (the converted
+    /// megawatts stay with AI/HPC), and a prepayment not yet earned is returned. A contract
+    /// total whose term outlasts the GPUs then loses the months after their end.
+    pub gpu_refresh: bool,
     /// Cash opex as a share of revenue (excluding power).
     pub opex_share: f64,
     /// Price decline per year of uncontracted GPU-hours.
@@ -165,6 +207,7 @@ impl Default for GpuCloud {
             prepayment_share: 0.0,
             capex_usd_per_gpu: 45_000.0,
             gpu_life_months: 60,
+            gpu_refresh: true,
             opex_share: 0.10,
             price_decline_annual: 0.15,
         }

@@ -53,10 +53,10 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
         let d = t.discount[m];
         fixed -= d * (k.mining_opex[m] + k.capex[m] + k.interest[m]);
         for c in &k.contracts {
-            let alive = c.survival(m);
-            let month = c.month(m, c.expected_delay, t.hours[m]);
-            fixed += d * alive * month.net();
-            contract_mwh += d * alive * month.mwh;
+            let state = c.expected(m);
+            let month = c.month(m, state.delay, t.hours[m]);
+            fixed += d * (state.alive * month.net() - state.ended * c.refund(m, state.delay));
+            contract_mwh += d * state.alive * month.mwh;
         }
     }
     Terms {

@@ -7,10 +7,11 @@
 //! ```text
 //! fcf(m) = on(m) * (btc_coeff(m) * price(m) / H(m) - mining_mwh(m) * power + credit(m))
 //!        - mining_opex(m) - capex(m) - interest(m)
-//!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
+//!        + sum_c [alive_c(m) * (net_c(m) - mwh_c(m) * power) - ended_c(m) * refund_c(m)]
 //! ```
 //! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
-//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival and its
+//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival, `ended_c`
+//! the chance it ends this month (returning its unearned prepayment `refund_c`), and its
 //! pieces are read `delay_c` months late (expected values in the deterministic run, sampled on a
 //! Monte Carlo path). [`StrategyKernel::fcf`] is the
 //! one place this sum is written; the projection, the Monte Carlo and the decision map all call
@@ -19,7 +20,7 @@
 mod contract;
 pub mod fleet;
 
-pub use contract::{ContractKernel, ContractMonth};
+pub use contract::{ContractKernel, ContractMonth, ContractState};
 
 use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
@@ -144,13 +145,14 @@ pub struct StrategyKernel {
     pub mining_opex: Vec<f64>,
     /// Demand-response credit for curtailed hours, USD.
     pub demand_response: Vec<f64>,
-    /// Capex (conversion and GPUs), USD.
+    /// Capex (conversion, GPUs, fleet purchases), USD; GPU refreshes are in the contracts'
+    /// months, spent only if the contract is alive.
     pub capex: Vec<f64>,
     /// Interest, USD.
     pub interest: Vec<f64>,
     /// Principal falling due (a financing flow, outside FCF), USD.
     pub debt_repaid: Vec<f64>,
-    /// ASIC and GPU depreciation, USD (non-cash).
+    /// ASIC, GPU and conversion (facility) depreciation, USD (non-cash).
     pub depreciation: Vec<f64>,
     /// The AI/HPC contracts.
     pub contracts: Vec<ContractKernel>,
@@ -295,8 +297,8 @@ impl StrategyKernel {
     }
 
     /// Free cash flow of month `m` (of `hours` hours) given the market and, for each contract
-    /// `c`, `contract(c) = (alive, delay)`: its survival (expected, or 0/1 on a Monte Carlo path)
-    /// and its delivery delay in months (expected, or sampled).
+    /// `c`, its state `contract(c)`: survival, whether it ended this month (expected, or 0/1 on
+    /// a Monte Carlo path) and its delivery delay in months (expected, or sampled).
     #[inline]
     pub fn fcf(
         &self,
@@ -305,16 +307,19 @@ impl StrategyKernel {
         price: f64,
         network_eh_s: f64,
         power: f64,
-        contract: impl Fn(usize) -> (f64, usize),
+        contract: impl Fn(usize) -> ContractState,
     ) -> f64 {
         let mining = self.mining(m, price, network_eh_s, power);
         let mut cash =
             mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m];
         for (i, c) in self.contracts.iter().enumerate() {
-            let (alive, delay) = contract(i);
-            if alive != 0.0 {
-                let month = c.month(m, delay, hours);
-                cash += alive * (month.net() - month.mwh * power);
+            let state = contract(i);
+            if state.alive != 0.0 {
+                let month = c.month(m, state.delay, hours);
+                cash += state.alive * (month.net() - month.mwh * power);
+            }
+            if state.ended != 0.0 {
+                cash -= state.ended * c.refund(m, state.delay);
             }
         }
         cash

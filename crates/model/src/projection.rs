@@ -5,9 +5,14 @@
 //!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
 //!   footing; the treasury columns show what is sold and held. Debt principal falling due is
 //!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
+//! - Prepayment timing includes what is returned to a tenant on an early end; capex includes
+//!   GPU refreshes weighted by the contract's survival; depreciation covers ASICs, GPUs and
+//!   conversion capex (over the facility life).
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
 //!   tenant is left out of both revenue and cost.
-//! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.
+//! - Converted megawatts stay with AI/HPC to the horizon's end, unless a lease that does not
+//!   renew hands them back to mining at term end ([`crate::contract::AfterTerm`]; otherwise they
+//!   are re-let after a vacancy). After an early end they stay idle.
 //! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
 //! - Payback is the first month from which cumulative FCF stays at or above zero to the horizon.
 //! - With the shutdown rule on (default), the machines are off in a month whose mining revenue
@@ -299,13 +304,16 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             (mining.btc, mining.revenue, mining.energy);
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
+        let mut capex = k.capex[m];
         for c in &k.contracts {
-            let alive = c.survival(m);
-            let month = c.month(m, c.expected_delay, t.hours[m]);
+            let state = c.expected(m);
+            let alive = state.alive;
+            let month = c.month(m, state.delay, t.hours[m]);
             hpc_revenue += alive * month.revenue;
             hpc_opex += alive * month.opex;
             hpc_energy += alive * month.mwh * power;
-            prepayment += alive * month.prepayment;
+            prepayment += alive * month.prepayment - state.ended * c.refund(m, state.delay);
+            capex += alive * month.capex;
             if month.revenue > 0.0 {
                 hpc_live_mw += alive * c.facility_mw;
             }
@@ -313,7 +321,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let opex = k.mining_opex[m] + hpc_opex;
         let energy = mining_energy + hpc_energy;
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
-        let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment;
+        let fcf = ebitda - capex - k.interest[m] + prepayment;
         debug_assert!(
             (fcf - k.fcf(
                 m,
@@ -321,7 +329,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
                 t.btc_price_usd[m],
                 t.network_eh_s[m],
                 power,
-                |c| (k.contracts[c].survival(m), k.contracts[c].expected_delay)
+                |c| k.contracts[c].expected(m)
             ))
             .abs()
                 <= 1e-6 * fcf.abs().max(1.0)
@@ -369,7 +377,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             depreciation_usd: k.depreciation[m],
             interest_usd: k.interest[m],
             debt_repaid_usd: k.debt_repaid[m],
-            capex_usd: k.capex[m],
+            capex_usd: capex,
             fcf_usd: fcf,
             cumulative_fcf_usd: cumulative,
             cash_cost_per_btc_usd: costs.cash_per_btc,

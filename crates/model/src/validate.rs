@@ -256,8 +256,9 @@ impl Scenario {
                     ));
                 }
             }
-            // Conservation: converted megawatts never return to mining, so the peak is the sum
-            // of every contract converted within the horizon.
+            // Conservation: the peak is at most the sum of every contract converted within the
+            // horizon (megawatts a lease hands back to mining are not netted: a conservative
+            // check).
             let hpc_mw: f64 = s
                 .contracts
                 .iter()
@@ -295,6 +296,7 @@ fn validate_contract(found: &mut Found, p: &str, c: &Contract) {
     found.note(TERM.within(p, t.term_months as f64));
     found.note(DELAY.within(p, t.delay_months as f64));
     found.note(CAPEX_PER_MW.within(p, t.capex_usd_per_mw));
+    found.note(FACILITY_LIFE.within(p, t.facility_life_months as f64));
     found.note(EARLY_END.within(p, t.early_end_annual));
     if let Some(share) = t.site_share {
         found.note(SITE_SHARE.within(p, share));
@@ -307,6 +309,8 @@ fn validate_contract(found: &mut Found, p: &str, c: &Contract) {
             found.note(NOI.within(p, x.noi_margin));
             found.note(OPEX_PER_MW.within(p, x.opex_usd_per_mw_year));
             found.note(RENEWAL.within(p, x.renewal_rate_change));
+            found.note(VACANCY.within(p, x.vacancy_months as f64));
+            found.note(MARKET_RENT.within(p, x.market_usd_per_mw_year));
         }
         Contract::GpuCloud(g) => {
             found.note(GPUS.within(p, g.gpus));

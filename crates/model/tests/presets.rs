@@ -63,14 +63,23 @@ fn lease_rents_match_the_figures_derived_in_domain_md() {
 #[test]
 fn the_iren_deal_earns_about_1_94_billion_a_year_at_about_85_percent_margin() {
     let mut s = presets::scenario("iren-microsoft").unwrap();
-    // The contract's own rate: without the preset's early-end risk (tested below).
+    // The contract's own rate: without the preset's early-end risk (tested below), over the
+    // whole term: first revenue in month 6, 60 months.
     s.strategies[1].contracts[0].terms_mut().early_end_annual = 0.0;
+    s.horizon_months = 66;
     let p = project(&s).unwrap();
     let deal = &p.strategies[1];
-    // A full year at capacity, after the 12-month ramp: months 18..30.
-    let year: Vec<_> = deal.months[18..30].iter().collect();
-    let revenue: f64 = year.iter().map(|m| m.hpc_revenue_usd).sum();
-    assert!((revenue / 1e9 - 1.94).abs() < 0.01, "{revenue}");
+    // $9.7B over 5 years is $1.94B a year on average over the term (DOMAIN.md).
+    let term: f64 = deal.months[6..66].iter().map(|m| m.hpc_revenue_usd).sum();
+    assert!((term / 5.0 / 1e9 - 1.94).abs() < 1e-9, "{term}");
+    // The 12-month ramp shifts revenue to the full-capacity years: phases 1/12, ..., 12/12 then
+    // 48 full months sum to 6.5 + 48 = 54.5 month-equivalents, so a full year (months 18..30)
+    // earns 9.7B x 12 / 54.5 = $2.136B.
+    let revenue: f64 = deal.months[18..30].iter().map(|m| m.hpc_revenue_usd).sum();
+    assert!(
+        (revenue / (9.7e9 * 12.0 / 54.5) - 1.0).abs() < 1e-9,
+        "{revenue}"
+    );
     // Project EBITDA margin: (revenue - power - opex) / revenue, about 85% (DOMAIN.md).
     let Some(Contract::GpuCloud(g)) = presets::contract("iren-microsoft") else {
         panic!()

@@ -32,6 +32,16 @@ pub const CAPEX_PER_MW: Bound = Bound::new(
 /// Share of the site's power at the meter a contract sized by the site takes.
 pub const SITE_SHARE: Bound =
     Bound::new("site_share", "Share of the site", "share", 0.001, 1.0, 0.01);
+/// Life of the converted facility, over which conversion capex is depreciated.
+pub const FACILITY_LIFE: Bound = Bound::new(
+    "facility_life_months",
+    "Facility life",
+    "months",
+    12.0,
+    600.0,
+    1.0,
+)
+.slider(60.0, 480.0);
 /// Early-end probability per year.
 pub const EARLY_END: Bound = Bound::new(
     "early_end_annual",
@@ -87,6 +97,26 @@ pub const RENEWAL: Bound = Bound::new(
     0.01,
 )
 .slider(-0.5, 1.0);
+/// Months empty before a lease that does not renew is re-let.
+pub const VACANCY: Bound = Bound::new(
+    "vacancy_months",
+    "Vacancy before re-letting",
+    "months",
+    0.0,
+    120.0,
+    1.0,
+)
+.slider(0.0, 36.0);
+/// Rent of the re-let lease (0 = the lease's own base rent).
+pub const MARKET_RENT: Bound = Bound::new(
+    "market_usd_per_mw_year",
+    "Market rent after the term",
+    "USD per MW-year",
+    0.0,
+    1e8,
+    10_000.0,
+)
+.slider(0.0, 4e6);
 /// GPUs installed.
 pub const GPUS: Bound =
     Bound::new("gpus", "GPUs", "", 0.0, 10_000_000.0, 100.0).slider(0.0, 200_000.0);
@@ -158,13 +188,14 @@ pub const PRICE_DECLINE: Bound = Bound::new(
 .slider(0.0, 0.5);
 
 /// Every field above.
-pub const ALL: [Bound; 23] = [
+pub const ALL: [Bound; 26] = [
     FIRST_REVENUE,
     BUILD,
     RAMP,
     TERM,
     DELAY,
     CAPEX_PER_MW,
+    FACILITY_LIFE,
     EARLY_END,
     IT_MW,
     RENT,
@@ -172,6 +203,8 @@ pub const ALL: [Bound; 23] = [
     NOI,
     OPEX_PER_MW,
     RENEWAL,
+    VACANCY,
+    MARKET_RENT,
     GPUS,
     KW_PER_GPU,
     GPU_HOUR,

@@ -18,24 +18,27 @@ use crate::bounds::contract::*;
 use crate::bounds::Bound;
 
 /// Terms every contract has, in display order after the kind's own.
-const SHARED: [Bound; 7] = [
+const SHARED: [Bound; 8] = [
     FIRST_REVENUE,
     BUILD,
     RAMP,
     TERM,
     CAPEX_PER_MW,
+    FACILITY_LIFE,
     EARLY_END,
     DELAY,
 ];
 
 /// A colocation lease's numeric terms, in display order.
-const COLOCATION: [Bound; 13] = [
+const COLOCATION: [Bound; 16] = [
     IT_MW,
     RENT,
     ESCALATOR,
     NOI,
     OPEX_PER_MW,
     RENEWAL,
+    VACANCY,
+    MARKET_RENT,
     SHARED[0],
     SHARED[1],
     SHARED[2],
@@ -43,11 +46,12 @@ const COLOCATION: [Bound; 13] = [
     SHARED[4],
     SHARED[5],
     SHARED[6],
+    SHARED[7],
 ];
 
 /// A GPU cloud's numeric terms, in display order. Critical IT (`it_mw`) is derived: writing it
 /// sizes the GPU count.
-const GPU_CLOUD: [Bound; 18] = [
+const GPU_CLOUD: [Bound; 19] = [
     IT_MW,
     GPUS,
     KW_PER_GPU,
@@ -66,6 +70,7 @@ const GPU_CLOUD: [Bound; 18] = [
     SHARED[4],
     SHARED[5],
     SHARED[6],
+    SHARED[7],
 ];
 
 impl Contract {
@@ -86,6 +91,7 @@ impl Contract {
             "ramp_months" => Some(t.ramp_months as f64),
             "term_months" => Some(t.term_months as f64),
             "delay_months" => Some(t.delay_months as f64),
+            "facility_life_months" => Some(t.facility_life_months as f64),
             "capex_usd_per_mw" => Some(t.capex_usd_per_mw),
             "early_end_annual" => Some(t.early_end_annual),
             "it_mw" => Some(self.it_mw()),
@@ -98,6 +104,8 @@ impl Contract {
                 "noi_margin" => Some(c.noi_margin),
                 "opex_usd_per_mw_year" => Some(c.opex_usd_per_mw_year),
                 "renewal_rate_change" => Some(c.renewal_rate_change),
+                "vacancy_months" => Some(c.vacancy_months as f64),
+                "market_usd_per_mw_year" => Some(c.market_usd_per_mw_year),
                 _ => None,
             },
             Contract::GpuCloud(g) => match key {
@@ -134,11 +142,16 @@ impl Contract {
             "ramp_months" => t.ramp_months = months,
             "term_months" => t.term_months = months,
             "delay_months" => t.delay_months = months,
+            "facility_life_months" => t.facility_life_months = months,
             "capex_usd_per_mw" => t.capex_usd_per_mw = value,
             "early_end_annual" => t.early_end_annual = value,
             _ => {
                 return match self {
                     Contract::Colocation(c) => {
+                        if key == "vacancy_months" {
+                            c.vacancy_months = months;
+                            return true;
+                        }
                         let slot = match key {
                             "it_mw" => &mut c.it_mw,
                             "usd_per_mw_year" => &mut c.usd_per_mw_year,
@@ -146,6 +159,7 @@ impl Contract {
                             "noi_margin" => &mut c.noi_margin,
                             "opex_usd_per_mw_year" => &mut c.opex_usd_per_mw_year,
                             "renewal_rate_change" => &mut c.renewal_rate_change,
+                            "market_usd_per_mw_year" => &mut c.market_usd_per_mw_year,
                             _ => return false,
                         };
                         *slot = value;

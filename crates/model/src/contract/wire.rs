@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Colocation, Contract, GpuCloud, Source, Terms};
+use super::{AfterTerm, Colocation, Contract, GpuCloud, Source, Terms};
 
 /// Which kind of contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +36,8 @@ pub(super) struct Wire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     capex_usd_per_mw: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    facility_life_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     early_end_annual: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     delay_months: Option<u32>,
@@ -60,6 +62,12 @@ pub(super) struct Wire {
     renews: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     renewal_rate_change: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    after_term: Option<AfterTerm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    vacancy_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    market_usd_per_mw_year: Option<f64>,
     // GPU cloud.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gpus: Option<f64>,
@@ -78,6 +86,8 @@ pub(super) struct Wire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gpu_life_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    gpu_refresh: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     opex_share: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     price_decline_annual: Option<f64>,
@@ -94,6 +104,9 @@ impl Wire {
             ramp_months: self.ramp_months.unwrap_or(default.ramp_months),
             term_months: self.term_months.unwrap_or(default.term_months),
             capex_usd_per_mw: self.capex_usd_per_mw.unwrap_or(default.capex_usd_per_mw),
+            facility_life_months: self
+                .facility_life_months
+                .unwrap_or(default.facility_life_months),
             early_end_annual: self.early_end_annual.unwrap_or(default.early_end_annual),
             delay_months: self.delay_months.unwrap_or(default.delay_months),
             site_share: self.site_share.or(default.site_share),
@@ -112,6 +125,12 @@ impl Wire {
             ("opex_usd_per_mw_year", self.opex_usd_per_mw_year.is_some()),
             ("renews", self.renews.is_some()),
             ("renewal_rate_change", self.renewal_rate_change.is_some()),
+            ("after_term", self.after_term.is_some()),
+            ("vacancy_months", self.vacancy_months.is_some()),
+            (
+                "market_usd_per_mw_year",
+                self.market_usd_per_mw_year.is_some(),
+            ),
         ];
         let gpu = [
             ("gpus", self.gpus.is_some()),
@@ -122,6 +141,7 @@ impl Wire {
             ("prepayment_share", self.prepayment_share.is_some()),
             ("capex_usd_per_gpu", self.capex_usd_per_gpu.is_some()),
             ("gpu_life_months", self.gpu_life_months.is_some()),
+            ("gpu_refresh", self.gpu_refresh.is_some()),
             ("opex_share", self.opex_share.is_some()),
             ("price_decline_annual", self.price_decline_annual.is_some()),
         ];
@@ -157,6 +177,11 @@ impl TryFrom<Wire> for Contract {
                     opex_usd_per_mw_year: w.opex_usd_per_mw_year.unwrap_or(d.opex_usd_per_mw_year),
                     renews: w.renews.unwrap_or(d.renews),
                     renewal_rate_change: w.renewal_rate_change.unwrap_or(d.renewal_rate_change),
+                    after_term: w.after_term.unwrap_or(d.after_term),
+                    vacancy_months: w.vacancy_months.unwrap_or(d.vacancy_months),
+                    market_usd_per_mw_year: w
+                        .market_usd_per_mw_year
+                        .unwrap_or(d.market_usd_per_mw_year),
                 })
             }
             Kind::GpuCloud => {
@@ -171,6 +196,7 @@ impl TryFrom<Wire> for Contract {
                     prepayment_share: w.prepayment_share.unwrap_or(d.prepayment_share),
                     capex_usd_per_gpu: w.capex_usd_per_gpu.unwrap_or(d.capex_usd_per_gpu),
                     gpu_life_months: w.gpu_life_months.unwrap_or(d.gpu_life_months),
+                    gpu_refresh: w.gpu_refresh.unwrap_or(d.gpu_refresh),
                     opex_share: w.opex_share.unwrap_or(d.opex_share),
                     price_decline_annual: w.price_decline_annual.unwrap_or(d.price_decline_annual),
                 })
@@ -190,6 +216,7 @@ impl From<Contract> for Wire {
             ramp_months: Some(t.ramp_months),
             term_months: Some(t.term_months),
             capex_usd_per_mw: Some(t.capex_usd_per_mw),
+            facility_life_months: Some(t.facility_life_months),
             early_end_annual: Some(t.early_end_annual),
             delay_months: Some(t.delay_months),
             site_share: t.site_share,
@@ -202,6 +229,9 @@ impl From<Contract> for Wire {
             opex_usd_per_mw_year: None,
             renews: None,
             renewal_rate_change: None,
+            after_term: None,
+            vacancy_months: None,
+            market_usd_per_mw_year: None,
             gpus: None,
             kw_per_gpu: None,
             usd_per_gpu_hour: None,
@@ -210,6 +240,7 @@ impl From<Contract> for Wire {
             prepayment_share: None,
             capex_usd_per_gpu: None,
             gpu_life_months: None,
+            gpu_refresh: None,
             opex_share: None,
             price_decline_annual: None,
         };
@@ -223,6 +254,9 @@ impl From<Contract> for Wire {
                 w.opex_usd_per_mw_year = Some(x.opex_usd_per_mw_year);
                 w.renews = Some(x.renews);
                 w.renewal_rate_change = Some(x.renewal_rate_change);
+                w.after_term = Some(x.after_term);
+                w.vacancy_months = Some(x.vacancy_months);
+                w.market_usd_per_mw_year = Some(x.market_usd_per_mw_year);
             }
             Contract::GpuCloud(g) => {
                 w.kind = Kind::GpuCloud;
@@ -234,6 +268,7 @@ impl From<Contract> for Wire {
                 w.prepayment_share = Some(g.prepayment_share);
                 w.capex_usd_per_gpu = Some(g.capex_usd_per_gpu);
                 w.gpu_life_months = Some(g.gpu_life_months);
+                w.gpu_refresh = Some(g.gpu_refresh);
                 w.opex_share = Some(g.opex_share);
                 w.price_decline_annual = Some(g.price_decline_annual);
             }

@@ -1,8 +1,20 @@
 //! One AI/HPC contract month by month: revenue, opex, power, prepayment timing, before
 //! survival; and its megawatts, capex and depreciation added to the strategy's.
+//!
+//! # Prepayment
+//! A prepayment (a share of a contract total) is received at the first revenue month and
+//! recognised as earned: each month keeps back its prepaid share of the revenue it earns
+//! ([`ContractKernel::prepayment`]). What is not yet earned ([`ContractKernel::unearned`]) is
+//! returned to the tenant if the contract ends early, in the month it ends
+//! ([`ContractKernel::refund`]): with probability `survival(m - 1) - survival(m)` in the
+//! deterministic run, in the sampled end month in the Monte Carlo. Over a contract's whole life,
+//! cash received (prepayment - kept-back shares - refunds) then adds up to the revenue earned.
+
+mod colocation;
+mod gpu;
 
 use super::Timeline;
-use crate::contract::Contract;
+use crate::contract::{AfterTerm, Contract};
 use crate::scenario::Scenario;
 
 /// One contract's monthly pieces, before survival, laid out as if delivery were on time:
@@ -22,8 +34,21 @@ pub struct ContractKernel {
     /// Power the operator pays for, MW (x hours = MWh).
     pub mw_paid: Vec<f64>,
     /// Cash timing of prepayments: + the prepayment when received, - the prepaid share of each
-    /// month's revenue, USD.
+    /// month's revenue, - what is still unearned when a GPU cloud's capacity ends with its
+    /// GPUs, USD.
     pub prepayment: Vec<f64>,
+    /// Capex the contract spends once running, before survival, USD: GPUs bought again at the
+    /// end of their life (spent only if the contract is alive then).
+    pub capex: Vec<f64>,
+    /// Prepayment received but not yet earned at the end of each month, USD: what the tenant
+    /// gets back if the contract ends in the next month.
+    pub unearned: Vec<f64>,
+    /// Megawatts at the meter handed back to mining in each projection month (not on the
+    /// on-time index), MW: 0 until a lease that does not renew ends with
+    /// [`crate::contract::AfterTerm::Mining`], then its facility MW to the horizon (at the
+    /// expected delay). They have left the strategy's `hpc_mw`, so the fleet dispatch uses them
+    /// if machines are there; buying machines for them is not modelled here.
+    pub mw_returned: Vec<f64>,
     /// Month index of the first revenue when delivery is on time.
     pub first_revenue_on_time: usize,
     /// Delivery delay in the deterministic run, months (the scenario's expected delay).
@@ -45,12 +70,14 @@ pub struct ContractMonth {
     pub mwh: f64,
     /// Prepayment timing, USD.
     pub prepayment: f64,
+    /// Capex (GPU refresh), USD.
+    pub capex: f64,
 }
 
 impl ContractMonth {
-    /// Net cash before power: revenue - opex + prepayment timing.
+    /// Net cash before power: revenue - opex + prepayment timing - capex.
     pub fn net(&self) -> f64 {
-        self.revenue - self.opex + self.prepayment
+        self.revenue - self.opex + self.prepayment - self.capex
     }
 }
 
@@ -67,6 +94,7 @@ impl ContractKernel {
             opex: revenue * self.opex_share + self.opex_per_month[i],
             mwh: self.mw_paid[i] * hours,
             prepayment: self.prepayment[i],
+            capex: self.capex[i],
         }
     }
 
@@ -84,6 +112,44 @@ impl ContractKernel {
             (1.0 - self.hazard_monthly).powi((m - first) as i32)
         }
     }
+
+    /// The deterministic run's state in month `m`: expected survival, the probability that the
+    /// contract ends in month `m` (`survival(m - 1) - survival(m)`), and the expected delay.
+    pub fn expected(&self, m: usize) -> ContractState {
+        let alive = self.survival(m);
+        let before = match m.checked_sub(1) {
+            Some(previous) => self.survival(previous),
+            None => 1.0,
+        };
+        ContractState {
+            alive,
+            ended: (before - alive).max(0.0),
+            delay: self.expected_delay,
+        }
+    }
+
+    /// What is returned to the tenant if the contract ends in month `m` with delivery `delay`
+    /// months late: the prepayment not earned by the end of the month before, USD (0 if none).
+    #[inline]
+    pub fn refund(&self, m: usize, delay: usize) -> f64 {
+        match m.checked_sub(delay).and_then(|i| i.checked_sub(1)) {
+            Some(i) => self.unearned.get(i).copied().unwrap_or(0.0),
+            None => 0.0,
+        }
+    }
+}
+
+/// A contract's state in one month, as [`crate::kernel::StrategyKernel::fcf`] reads it: expected
+/// values in the deterministic run ([`ContractKernel::expected`]), 0 or 1 on a Monte Carlo path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContractState {
+    /// Whether the contract is alive this month (its survival, or 0/1).
+    pub alive: f64,
+    /// Whether it ended this month, so that its unearned prepayment is returned (probability,
+    /// or 0/1; the month it ends is the first it is not alive).
+    pub ended: f64,
+    /// Delivery delay, months.
+    pub delay: usize,
 }
 
 /// Fills one contract's pieces and adds its MW, capex and depreciation to the strategy's.
@@ -111,82 +177,97 @@ pub(super) fn contract_kernel(
         opex_per_month: vec![0.0; n],
         mw_paid: vec![0.0; n],
         prepayment: vec![0.0; n],
+        capex: vec![0.0; n],
+        unearned: vec![0.0; n],
+        mw_returned: vec![0.0; n],
         first_revenue_on_time: on_time,
         expected_delay: terms.delay_months as usize,
         facility_mw,
         hazard_monthly: 1.0 - libm::pow(1.0 - terms.early_end_annual, 1.0 / 12.0),
     };
-    for mw in hpc_mw.iter_mut().skip(conversion_start) {
+    // A lease that does not renew and goes back to mining frees its megawatts at term end.
+    let release = match c {
+        Contract::Colocation(col) if !col.renews && col.after_term == AfterTerm::Mining => {
+            first.saturating_add(terms.term_months as usize)
+        }
+        _ => usize::MAX,
+    };
+    for mw in hpc_mw.iter_mut().take(release).skip(conversion_start) {
         *mw += facility_mw;
+    }
+    for mw in k.mw_returned.iter_mut().skip(release) {
+        *mw = facility_mw;
     }
     for c in capex.iter_mut().skip(conversion_start).take(build) {
         *c += conversion_capex / build as f64;
     }
-    // Everything below is on the on-time index `i` (see [`ContractKernel`]).
-    let term_end = on_time + terms.term_months as usize;
-    let phase = |i: usize| -> f64 {
-        if i < on_time {
-            0.0
-        } else if terms.ramp_months == 0 {
-            1.0
-        } else {
-            ((i - on_time + 1) as f64 / terms.ramp_months as f64).min(1.0)
-        }
+    // Conversion capex, straight line over the facility life from the first revenue.
+    let facility_life = terms.facility_life_months.max(1) as usize;
+    for d in depreciation.iter_mut().skip(first).take(facility_life) {
+        *d += conversion_capex / facility_life as f64;
+    }
+    let schedule = Schedule {
+        n,
+        on_time,
+        first,
+        conversion_start,
+        term_months: terms.term_months as usize,
+        ramp_months: terms.ramp_months as usize,
+        it_mw,
+        facility_mw,
     };
     match c {
-        Contract::Colocation(col) => {
-            k.opex_share = 1.0 - col.noi_margin;
-            for i in on_time..n {
-                let years = ((i - on_time) / 12) as i32;
-                let mut rate = col.usd_per_mw_year * (1.0 + col.escalator_annual).powi(years);
-                if i >= term_end {
-                    if !col.renews {
-                        break;
-                    }
-                    rate *= 1.0 + col.renewal_rate_change;
-                }
-                let p = phase(i);
-                k.revenue_per_month[i] = it_mw * p * rate / 12.0;
-                k.opex_per_month[i] = it_mw * p * col.opex_usd_per_mw_year / 12.0;
-                if !col.power_pass_through {
-                    k.mw_paid[i] = facility_mw * p;
-                }
-            }
-        }
-        Contract::GpuCloud(gpu) => {
-            if conversion_start < n {
-                capex[conversion_start] += gpu.gpus * gpu.capex_usd_per_gpu;
-            }
-            if gpu.gpu_life_months > 0 {
-                let monthly = gpu.gpus * gpu.capex_usd_per_gpu / gpu.gpu_life_months as f64;
-                for d in depreciation
-                    .iter_mut()
-                    .skip(first)
-                    .take(gpu.gpu_life_months as usize)
-                {
-                    *d += monthly;
-                }
-            }
-            k.opex_share = gpu.opex_share;
-            let contracted = gpu.contract_total_usd > 0.0 && gpu.terms.term_months > 0;
-            let per_month = gpu.contract_total_usd / gpu.terms.term_months.max(1) as f64;
-            for i in on_time..n {
-                let p = phase(i);
-                if contracted && i < term_end {
-                    k.revenue_per_month[i] = per_month * p;
-                    k.prepayment[i] -= per_month * p * gpu.prepayment_share;
-                } else {
-                    let decline =
-                        libm::pow(1.0 - gpu.price_decline_annual, (i - on_time) as f64 / 12.0);
-                    k.revenue_per_hour[i] =
-                        gpu.gpus * p * gpu.usd_per_gpu_hour * decline * gpu.utilization;
-                }
-                k.mw_paid[i] = facility_mw * p;
-            }
-            if contracted && on_time < n {
-                k.prepayment[on_time] += gpu.contract_total_usd * gpu.prepayment_share;
-            }
-        }
+        Contract::Colocation(col) => colocation::fill(&mut k, col, &schedule),
+        Contract::GpuCloud(gpu) => gpu::fill(&mut k, gpu, &schedule, capex, depreciation),
     }
     k
+}
+
+/// When a contract's pieces fall, shared by the kinds' builders. Indices `on_time` and
+/// `term_end()` are on the on-time index of [`ContractKernel`]; `first` and `conversion_start`
+/// are projection months (`first` with the expected delay).
+struct Schedule {
+    /// Months in the projection.
+    n: usize,
+    /// On-time index of the first revenue.
+    on_time: usize,
+    /// Month of the first revenue with the expected delay.
+    first: usize,
+    /// Month conversion starts.
+    conversion_start: usize,
+    /// Contract term, months.
+    term_months: usize,
+    /// Ramp to full capacity, months.
+    ramp_months: usize,
+    /// Critical IT at full capacity, MW.
+    it_mw: f64,
+    /// Power at the meter at full capacity, MW.
+    facility_mw: f64,
+}
+
+impl Schedule {
+    /// On-time index of the first month after the term.
+    fn term_end(&self) -> usize {
+        self.on_time.saturating_add(self.term_months)
+    }
+
+    /// Share of full capacity delivered at on-time index `i`: 0 before the first revenue, then a
+    /// linear ramp `(months since first revenue + 1) / ramp`, capped at 1.
+    fn phase(&self, i: usize) -> f64 {
+        if i < self.on_time {
+            0.0
+        } else if self.ramp_months == 0 {
+            1.0
+        } else {
+            ((i - self.on_time + 1) as f64 / self.ramp_months as f64).min(1.0)
+        }
+    }
+
+    /// Sum of [`Schedule::phase`] over the term's months, whether or not the horizon reaches
+    /// them: what a contract total is spread over.
+    fn phase_sum_over_term(&self) -> f64 {
+        (self.on_time..self.term_end())
+            .map(|i| self.phase(i))
+            .fold(0.0, |a, b| a + b)
+    }
 }

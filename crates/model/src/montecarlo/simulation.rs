@@ -7,7 +7,7 @@ use super::{
     distribution, normal_pair, path_seed, percentiles, sample_delay, unit, Bands, MonteCarloResult,
 };
 use crate::error::ValidationError;
-use crate::kernel::{StrategyKernel, Timeline};
+use crate::kernel::{ContractState, StrategyKernel, Timeline};
 use crate::scenario::Scenario;
 
 /// A Monte Carlo run that advances a few months at a time, so a page can spread it over many
@@ -170,12 +170,13 @@ impl Simulation {
                     let path = p * contract_count + i;
                     let (ends, delays) = (&self.ends, &self.delays);
                     let fcf = k.fcf(m, hours, price, hashrate, self.power, |c| {
-                        let alive = if (m as u32) < ends[path + c] {
-                            1.0
-                        } else {
-                            0.0
-                        };
-                        (alive, delays[path + c] as usize)
+                        // `ends` is the first month not alive: the refund falls then.
+                        let end = ends[path + c];
+                        ContractState {
+                            alive: if (m as u32) < end { 1.0 } else { 0.0 },
+                            ended: if m as u32 == end { 1.0 } else { 0.0 },
+                            delay: delays[path + c] as usize,
+                        }
                     });
                     i += k.contracts.len();
                     let at = si * n_paths + p;
