@@ -10,6 +10,14 @@ use hashpivot_model::contract::{AfterTerm, Contract};
 use hashpivot_model::kernel::{StrategyKernel, Timeline};
 use hashpivot_model::{montecarlo, presets, project, Scenario};
 
+/// The default scenario with the full pivot's lease sized at 175 MW of critical IT (not as
+/// the whole site), the figures the hand calculations below use.
+fn pivot_175() -> Scenario {
+    let mut s = Scenario::default();
+    assert!(s.strategies[1].contracts[0].set_field("it_mw", 175.0));
+    s
+}
+
 /// Depreciation of strategy `i` in every month.
 fn depreciation(s: &Scenario, i: usize) -> Vec<f64> {
     project(s).unwrap().strategies[i]
@@ -26,7 +34,7 @@ fn conversion_capex_is_depreciated_straight_line_over_the_facility_life() {
     // in months 12..132, nothing before or after.
     let mut s = Scenario {
         horizon_months: 180,
-        ..Scenario::default()
+        ..pivot_175()
     };
     s.strategies[1].contracts[0]
         .terms_mut()
@@ -57,7 +65,7 @@ fn conversion_capex_is_depreciated_straight_line_over_the_facility_life() {
 
 #[test]
 fn a_delivery_delay_starts_the_facility_depreciation_later() {
-    let mut s = Scenario::default();
+    let mut s = pivot_175();
     s.strategies[1].contracts[0].terms_mut().delay_months = 3;
     let mut free = s.clone();
     free.strategies[1].contracts[0].terms_mut().capex_usd_per_mw = 0.0;
@@ -200,7 +208,7 @@ fn without_randomness_the_monte_carlo_buys_the_same_refreshed_gpus() {
 fn lease(after: AfterTerm) -> Scenario {
     let mut s = Scenario {
         horizon_months: 180,
-        ..Scenario::default()
+        ..pivot_175()
     };
     if let Contract::Colocation(c) = &mut s.strategies[1].contracts[0] {
         c.after_term = after;
