@@ -4,6 +4,7 @@
 //! - `test`: every check CI runs; ends with `N passed, N failed`.
 //! - `dist`: release build into `dist/`.
 //! - `bench`: performance figures against their goals, into `bench/results.json` and `RESULTS.md`.
+//! - `size`: release build, then the first-load size table against the budget.
 //! - `setup`: only install the tools.
 //! - `fuzz`: the model's fuzz targets for a set time each (not part of `test`).
 //!
@@ -18,10 +19,11 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve | test | dist | bench | setup | fuzz>
+const USAGE: &str = "usage: cargo xtask <serve | test | dist | size | bench | setup | fuzz>
   serve   install missing tools, build and serve the app on http://127.0.0.1:8080
   test    fmt, clippy, native + wasm tests, release build, browser tests, size budget
   dist    release build into dist/
+  size    release build, then the first-load brotli bytes against the budget
   bench   kernels natively and in wasm, page latency, long tasks, bytes, Lighthouse (bench/)
   setup   install the tools only (wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, node)
   fuzz    --seconds N [--target NAME] [--asan]: the model's fuzz targets (fuzz/), N s each";
@@ -32,6 +34,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test::run(),
         Some("dist") => dist(),
+        Some("size") => dist().and_then(|()| {
+            size::check(&cmd::repo_root().join("dist")).map(|table| println!("{table}"))
+        }),
         Some("bench") => bench::run(),
         Some("setup") => tools::Tools::ensure(tools::Needs::ALL).map(|_| ()),
         Some("fuzz") => fuzz::run(&args[1..]),

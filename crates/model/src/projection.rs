@@ -107,9 +107,11 @@ pub struct Summary {
     pub mining_revenue_per_mw_year_usd: Option<f64>,
     /// Mining cash margin (revenue - energy - opex) per MW-year, USD.
     pub mining_margin_per_mw_year_usd: Option<f64>,
-    /// AI/HPC revenue per MW-year at the meter (delivered MW), USD.
+    /// AI/HPC revenue per MW-year of energised critical IT (ramp months count the MW they
+    /// energise, weighted by the contract's expected survival), USD: the figure leases are
+    /// quoted in (DOMAIN.md: $1.2-1.9M per MW-year).
     pub hpc_revenue_per_mw_year_usd: Option<f64>,
-    /// AI/HPC cash margin (revenue - opex - power) per MW-year, USD.
+    /// AI/HPC cash margin (revenue - opex - power) per MW-year of energised critical IT, USD.
     pub hpc_margin_per_mw_year_usd: Option<f64>,
     /// Cash cost per BTC over the horizon (energy + mining opex of the months mining, over the
     /// BTC they mined): the constant BTC price at which mining's cash margin over the horizon
@@ -314,9 +316,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             hpc_energy += alive * month.mwh * power;
             prepayment += alive * month.prepayment - state.ended * c.refund(m, state.delay);
             capex += alive * month.capex;
-            if month.revenue > 0.0 {
-                hpc_live_mw += alive * c.facility_mw;
-            }
+            hpc_live_mw += alive * month.it_mw_live;
         }
         let opex = k.mining_opex[m] + hpc_opex;
         let energy = mining_energy + hpc_energy;

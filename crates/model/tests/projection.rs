@@ -258,3 +258,24 @@ fn unprofitable_months_switch_the_machines_off() {
     assert_eq!(a.opex_usd, b.opex_usd);
     assert!(b.fcf_usd > a.fcf_usd);
 }
+
+#[test]
+fn ai_hpc_revenue_per_mw_year_counts_the_energised_megawatts() {
+    // Over 24 months the default lease earns only in its first year (months 12-23, ramping
+    // 1/6 to 6/6 over months 12-17): per MW-year of energised critical IT that is the rent,
+    // $1.8M, however the ramp goes. Counting the full MW in ramp months would give less.
+    let s = hashpivot_model::query::decode_strict("horizon=24").unwrap();
+    let p = project(&s).unwrap();
+    let pivot = &p.strategies[1].summary;
+    assert!(close(
+        pivot.hpc_revenue_per_mw_year_usd.unwrap(),
+        1_800_000.0,
+        1e-9
+    ));
+    // Margin: NOI 82% with power passed through to the tenant.
+    assert!(close(
+        pivot.hpc_margin_per_mw_year_usd.unwrap(),
+        0.82 * 1_800_000.0,
+        1e-9
+    ));
+}

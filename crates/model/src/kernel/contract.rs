@@ -49,6 +49,9 @@ pub struct ContractKernel {
     /// expected delay). They have left the strategy's `hpc_mw`, so the fleet dispatch uses them
     /// if machines are there; buying machines for them is not modelled here.
     pub mw_returned: Vec<f64>,
+    /// Critical IT energised and earning, MW (the ramp's share of the contract's IT while it
+    /// delivers; 0 before, when vacant and after it ends), for revenue per MW-year.
+    pub it_mw_live: Vec<f64>,
     /// Month index of the first revenue when delivery is on time.
     pub first_revenue_on_time: usize,
     /// Delivery delay in the deterministic run, months (the scenario's expected delay).
@@ -72,6 +75,8 @@ pub struct ContractMonth {
     pub prepayment: f64,
     /// Capex (GPU refresh), USD.
     pub capex: f64,
+    /// Critical IT energised and earning, MW.
+    pub it_mw_live: f64,
 }
 
 impl ContractMonth {
@@ -95,6 +100,7 @@ impl ContractKernel {
             mwh: self.mw_paid[i] * hours,
             prepayment: self.prepayment[i],
             capex: self.capex[i],
+            it_mw_live: self.it_mw_live[i],
         }
     }
 
@@ -180,6 +186,7 @@ pub(super) fn contract_kernel(
         capex: vec![0.0; n],
         unearned: vec![0.0; n],
         mw_returned: vec![0.0; n],
+        it_mw_live: vec![0.0; n],
         first_revenue_on_time: on_time,
         expected_delay: terms.delay_months as usize,
         facility_mw,

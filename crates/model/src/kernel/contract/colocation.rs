@@ -38,6 +38,7 @@ pub(super) fn fill(k: &mut ContractKernel, col: &Colocation, s: &Schedule) {
             }
         }
         k.revenue_per_month[i] = s.it_mw * p * rate / 12.0;
+        k.it_mw_live[i] = s.it_mw * p;
         k.opex_per_month[i] = s.it_mw * p * col.opex_usd_per_mw_year / 12.0;
         if !col.power_pass_through {
             k.mw_paid[i] = s.facility_mw * p;

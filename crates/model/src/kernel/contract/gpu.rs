@@ -72,6 +72,7 @@ pub(super) fn fill(
             k.revenue_per_hour[i] = gpu.gpus * p * gpu.usd_per_gpu_hour * decline * gpu.utilization;
         }
         k.mw_paid[i] = s.facility_mw * p;
+        k.it_mw_live[i] = s.it_mw * p;
     }
     if contracted && s.on_time < n {
         let prepaid = gpu.contract_total_usd * gpu.prepayment_share;
