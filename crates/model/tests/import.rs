@@ -260,8 +260,10 @@ fn a_value_out_of_range_is_refused_by_validation() {
     };
     assert_eq!(Err(e), s.validate(), "validation's error, as is");
 
+    // A contract sized in MW (a share of the site would size it from the site instead).
     let mut v = default_value();
     v["strategies"][1]["contracts"][0]["it_mw"] = json!(-5.0);
+    v["strategies"][1]["contracts"][0]["site_share"] = Value::Null;
     refused_at(&text(&v), "strategies[1].contracts[0].it_mw");
 
     // Parses as a number, but one no range accepts.
