@@ -73,6 +73,11 @@ impl Scenario {
         bounds::BTC_GROWTH.check(m.btc_growth_pct_year)?;
         bounds::DIFF_GROWTH.check(m.difficulty_growth_pct_month)?;
         bounds::FEES_GROWTH.check(m.fees_growth_pct_month)?;
+        let net = &m.network;
+        bounds::network::EFFICIENCY.check(net.marginal_efficiency_j_th)?;
+        bounds::network::POWER.check(net.power_usd_mwh)?;
+        bounds::network::GAIN.check(net.efficiency_gain_pct_year)?;
+        bounds::network::LAG.check(net.lag_months as f64)?;
         let f = &self.fleet;
         bounds::FLEET.check(f.hashrate_eh_s)?;
         bounds::EFFICIENCY.check(f.efficiency_j_th)?;
