@@ -273,6 +273,29 @@ fn a_value_out_of_range_is_refused_by_validation() {
 }
 
 #[test]
+fn a_file_from_before_the_network_path_keeps_a_growth_it_chose() {
+    use hashpivot_model::scenario::NetworkMode;
+    let old = |growth: f64| {
+        let mut v = default_value();
+        let market = v["market"].as_object_mut().unwrap();
+        market.remove("network");
+        market.insert("difficulty_growth_pct_month".into(), json!(growth));
+        scenario_from_json(&text(&v)).unwrap()
+    };
+    // 4% a month was a choice: it stays a fixed growth.
+    let s = old(4.0);
+    assert_eq!(s.market.network.mode, NetworkMode::Fixed);
+    assert_eq!(s.market.difficulty_growth_pct_month, 4.0);
+    // The default growth was no choice: the file takes the default, economic network.
+    assert_eq!(old(2.5).market.network.mode, NetworkMode::Economic);
+    // A file that says its network keeps it, whatever the growth.
+    let mut v = default_value();
+    v["market"]["difficulty_growth_pct_month"] = json!(4.0);
+    let s = scenario_from_json(&text(&v)).unwrap();
+    assert_eq!(s.market.network.mode, NetworkMode::Economic);
+}
+
+#[test]
 fn long_values_are_cut_in_messages() {
     let mut v = default_value();
     v["strategies"][0]["name"] = json!(vec![1; 10_000]);
