@@ -123,7 +123,14 @@ impl Timeline {
 /// Network hashrate of each month of `t`, EH/s, in the scenario's network mode.
 fn network_path(s: &Scenario, t: &Timeline) -> Vec<f64> {
     match s.market.network.mode {
-        NetworkMode::Economic => Economics::of(s, t).hashrate_eh_s(&t.btc_price_usd),
+        NetworkMode::Economic => {
+            // ln of the geometric price path: ln(start) + m x ln(monthly factor).
+            let log_start = libm::log(s.network.btc_price_usd);
+            let log_monthly = libm::log(1.0 + s.market.btc_growth_pct_year / 100.0) / 12.0;
+            Economics::of(s, t).hashrate_eh_s_at_log_prices(
+                (0..t.len()).map(|m| log_start + log_monthly * m as f64),
+            )
+        }
         NetworkMode::Fixed => {
             // A running product: each month compounds the previous one.
             let monthly = 1.0 + s.market.difficulty_growth_pct_month / 100.0;

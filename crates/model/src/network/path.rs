@@ -88,13 +88,18 @@ impl Economics {
         // ln(1 - g) a year; g < 100% by the bounds, so it is finite.
         let log_improvement = libm::log(1.0 - path.efficiency_gain_pct_year / 100.0);
         let log_blocks = libm::log(BLOCKS_PER_DAY as f64);
+        // The reward changes only at halvings (and with fee growth): reuse its ln otherwise.
+        let mut last = (f64::NAN, f64::NAN);
         let log_target_at_unit_price = reward_btc_per_block
             .into_iter()
             .enumerate()
             .map(|(m, reward)| {
+                if reward.to_bits() != last.0.to_bits() {
+                    // A zero reward gives -inf: the network falls to its floor.
+                    last = (reward, libm::log(reward));
+                }
                 let log_cost = log_cost0 + log_improvement * (m as f64 / 12.0);
-                // A zero reward gives -inf: the network falls to its floor.
-                log_blocks + libm::log(reward) - log_cost
+                log_blocks + last.1 - log_cost
             })
             .collect();
         let keep = if path.lag_months == 0 {
@@ -164,16 +169,25 @@ impl Economics {
     /// The hashrate path, EH/s, along the BTC prices `prices` (USD, one per month from the
     /// start; month 0 is the start's hashrate).
     pub fn hashrate_eh_s(&self, prices: &[f64]) -> Vec<f64> {
+        self.hashrate_eh_s_at_log_prices(prices.iter().map(|&p| libm::log(p)))
+    }
+
+    /// [`Economics::hashrate_eh_s`] along the ln of the BTC prices (a geometric price path
+    /// needs no `log` a month).
+    pub fn hashrate_eh_s_at_log_prices(
+        &self,
+        log_prices: impl IntoIterator<Item = f64>,
+    ) -> Vec<f64> {
         let mut x = self.log_start;
-        prices
-            .iter()
+        log_prices
+            .into_iter()
             .take(self.len())
             .enumerate()
-            .map(|(m, &price)| {
+            .map(|(m, log_price)| {
                 if m == 0 {
                     return self.start;
                 }
-                x = self.step(m, x, libm::log(price));
+                x = self.step(m, x, log_price);
                 libm::exp(x)
             })
             .collect()
