@@ -41,7 +41,7 @@ pub struct DecisionMap {
 /// Month terms of one strategy: discounted BTC mined x network EH/s (times price / hashrate
 /// gives revenue), per USD/MWh, and the fixed rest.
 struct Terms {
-    revenue: Vec<f64>,
+    btc_eh: Vec<f64>,
     mwh: Vec<f64>,
     credit: Vec<f64>,
     fixed: f64,
@@ -64,7 +64,7 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
         }
     }
     Terms {
-        revenue: (0..n).map(|m| t.discount[m] * k.btc_coeff[m]).collect(),
+        btc_eh: (0..n).map(|m| t.discount[m] * k.btc_coeff[m]).collect(),
         mwh: (0..n).map(|m| t.discount[m] * k.mining_mwh[m]).collect(),
         credit: (0..n)
             .map(|m| t.discount[m] * k.demand_response[m])
@@ -76,18 +76,18 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
 }
 
 impl Terms {
-    /// NPV along a column's price / network hashrate per month (`per_eh`, USD per EH/s) at
-    /// `power` USD/MWh.
-    fn npv(&self, per_eh: &[f64], power: f64) -> f64 {
+    /// Discounted mining revenue of each month along a column's price / network hashrate
+    /// (`per_eh`, USD per EH/s), written to `out`.
+    fn revenue(&self, per_eh: &[f64], out: &mut [f64]) {
+        for ((o, r), q) in out.iter_mut().zip(&self.btc_eh).zip(per_eh) {
+            *o = r * q;
+        }
+    }
+
+    /// NPV with the column's discounted mining `revenue` per month at `power` USD/MWh.
+    fn npv(&self, revenue: &[f64], power: f64) -> f64 {
         let mut mining = 0.0;
-        for (((r, q), e), c) in self
-            .revenue
-            .iter()
-            .zip(per_eh)
-            .zip(&self.mwh)
-            .zip(&self.credit)
-        {
-            let revenue = r * q;
+        for ((&revenue, e), c) in revenue.iter().zip(&self.mwh).zip(&self.credit) {
             let energy = power * e;
             if !(self.shutdown && revenue < energy) {
                 mining += revenue - energy + c;
@@ -161,18 +161,21 @@ pub fn run_on(
         let log_prices = t.btc_price_usd.iter().map(|&p| libm::log(p)).collect();
         (Economics::of(s, &t), log_prices)
     });
-    let per_eh: Vec<Vec<f64>> = btc_prices
-        .iter()
-        .map(|&price| price_per_hashrate(&t, economic.as_ref(), price / p0))
-        .collect();
     let mut npv = vec![vec![0.0; columns * rows]; strategies.len()];
     let mut winner = vec![0u8; columns * rows];
-    for (row, &pw) in power_prices.iter().enumerate() {
-        for (col, per_eh) in per_eh.iter().enumerate() {
+    // Column by column: its network path and each strategy's mining revenue once, then every
+    // power price.
+    let mut revenue = vec![vec![0.0; t.len()]; strategies.len()];
+    for (col, &price) in btc_prices.iter().enumerate() {
+        let per_eh = price_per_hashrate(&t, economic.as_ref(), price / p0);
+        for (st, out) in strategies.iter().zip(revenue.iter_mut()) {
+            st.revenue(&per_eh, out);
+        }
+        for (row, &pw) in power_prices.iter().enumerate() {
             let cell = row * columns + col;
             let mut best = (0usize, f64::NEG_INFINITY);
             for (si, st) in strategies.iter().enumerate() {
-                let v = st.npv(per_eh, pw);
+                let v = st.npv(&revenue[si], pw);
                 npv[si][cell] = v;
                 if v > best.1 {
                     best = (si, v);
