@@ -97,6 +97,15 @@ impl std::str::FromStr for NetworkMode {
 /// day, and a break-even network of about 1,145 EH/s at the snapshot's price, 9% above its
 /// 1,049 EH/s.
 ///
+/// With BTC flat for ten years (`horizon=120`, `tests/network.rs`) the network stays between
+/// 0.38x and 1.15x today's 1,052 EH/s: it grows toward its break-even level as the marginal
+/// machine improves (1,213 EH/s in March 2028), drops with each halving (649 EH/s in May 2028,
+/// 403 in May 2032) and ends at 461 EH/s in December 2035; a network that kept growing at 2.5%
+/// a month (fixed mode) would have a hashprice of $4.49 per PH/s per day in January 2031, a
+/// sixth of its marginal machines' power cost. Hashprice stays at or up to 25%
+/// above the marginal cost ($36 today, $21.6 in 2035), so the default 17.5 J/TH fleet at PUE
+/// 1.2 and $40/MWh (which needs $20.47) mines in every month.
+///
 /// Backtest (`tests/network.rs`): from the 147.8 EH/s of January 2021, with monthly BTC prices
 /// and fees and the April 2024 halving, the defaults carried back five years give 1,064 EH/s
 /// in January 2026 against 1,049 measured (3.34% a month against 3.32%), and 819 EH/s in
