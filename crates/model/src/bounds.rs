@@ -329,6 +329,8 @@ pub mod contract;
 
 /// Fields of a debt, checked under `financing.debt[i]`.
 pub mod debt;
+/// The network path's inputs (economic mode).
+pub mod network;
 /// Fields of a fleet purchase.
 pub mod purchase;
 

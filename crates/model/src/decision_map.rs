@@ -3,8 +3,10 @@
 //!
 //! A grid point scales the whole deterministic BTC price path by `price / start price` and sets
 //! the power price. Per strategy, everything that depends on neither (opex, capex, interest,
-//! contract cash) is summed once; each cell then adds only the mining term, with the shutdown
-//! rule, month by month. The result equals a full projection at that point (tested).
+//! contract cash) is summed once; each column computes its price-over-hashrate path once (with
+//! an economic network, hashrate follows the column's prices, so each column has its own
+//! network path, [`crate::network::path`]); each cell then adds only the mining term, with the
+//! shutdown rule, month by month. The result equals a full projection at that point (tested).
 //!
 //! # Usage
 //! ```
@@ -17,7 +19,8 @@ use serde::Serialize;
 
 use crate::error::ValidationError;
 use crate::kernel::{StrategyKernel, Timeline};
-use crate::scenario::Scenario;
+use crate::network::path::Economics;
+use crate::scenario::{NetworkMode, Scenario};
 
 /// The grid and what wins where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,9 +38,10 @@ pub struct DecisionMap {
     pub tie: Vec<(f64, f64)>,
 }
 
-/// Month terms of one strategy: per unit of price scale, per USD/MWh, and the fixed rest.
+/// Month terms of one strategy: discounted BTC mined x network EH/s (times price / hashrate
+/// gives revenue), per USD/MWh, and the fixed rest.
 struct Terms {
-    revenue: Vec<f64>,
+    btc_eh: Vec<f64>,
     mwh: Vec<f64>,
     credit: Vec<f64>,
     fixed: f64,
@@ -60,9 +64,7 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
         }
     }
     Terms {
-        revenue: (0..n)
-            .map(|m| t.discount[m] * k.btc_coeff[m] * t.btc_price_usd[m] / t.network_eh_s[m])
-            .collect(),
+        btc_eh: (0..n).map(|m| t.discount[m] * k.btc_coeff[m]).collect(),
         mwh: (0..n).map(|m| t.discount[m] * k.mining_mwh[m]).collect(),
         credit: (0..n)
             .map(|m| t.discount[m] * k.demand_response[m])
@@ -74,17 +76,54 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
 }
 
 impl Terms {
-    /// NPV at `scale` times the price path and `power` USD/MWh.
-    fn npv(&self, scale: f64, power: f64) -> f64 {
+    /// Discounted mining revenue of each month along a column's price / network hashrate
+    /// (`per_eh`, USD per EH/s), written to `out`.
+    fn revenue(&self, per_eh: &[f64], out: &mut [f64]) {
+        for ((o, r), q) in out.iter_mut().zip(&self.btc_eh).zip(per_eh) {
+            *o = r * q;
+        }
+    }
+
+    /// NPV with the column's discounted mining `revenue` per month at `power` USD/MWh.
+    fn npv(&self, revenue: &[f64], power: f64) -> f64 {
         let mut mining = 0.0;
-        for ((r, e), c) in self.revenue.iter().zip(&self.mwh).zip(&self.credit) {
-            let revenue = scale * r;
+        for ((&revenue, e), c) in revenue.iter().zip(&self.mwh).zip(&self.credit) {
             let energy = power * e;
             if !(self.shutdown && revenue < energy) {
                 mining += revenue - energy + c;
             }
         }
         self.fixed - power * self.contract_mwh + mining
+    }
+}
+
+/// BTC price / network hashrate (USD per EH/s) of each month of `t` with its prices scaled by
+/// `scale`. In economic mode (`economic` holds the path's constants and the ln of each month's
+/// price) the network follows the scaled prices; in fixed mode it does not.
+fn price_per_hashrate(
+    t: &Timeline,
+    economic: Option<&(Economics, Vec<f64>)>,
+    scale: f64,
+) -> Vec<f64> {
+    match economic {
+        None => (0..t.len())
+            .map(|m| scale * t.btc_price_usd[m] / t.network_eh_s[m])
+            .collect(),
+        Some((e, log_prices)) => {
+            let log_scale = libm::log(scale);
+            let mut x = e.log_start();
+            log_prices
+                .iter()
+                .enumerate()
+                .map(|(m, lp)| {
+                    let log_price = log_scale + lp;
+                    if m > 0 {
+                        x = e.step(m, x, log_price);
+                    }
+                    libm::exp(log_price - x)
+                })
+                .collect()
+        }
     }
 }
 
@@ -118,14 +157,25 @@ pub fn run_on(
     let btc_prices = axis(btc, columns);
     let power_prices = axis(power, rows);
     let p0 = s.network.btc_price_usd;
+    let economic = (s.market.network.mode == NetworkMode::Economic).then(|| {
+        let log_prices = t.btc_price_usd.iter().map(|&p| libm::log(p)).collect();
+        (Economics::of(s, &t), log_prices)
+    });
     let mut npv = vec![vec![0.0; columns * rows]; strategies.len()];
     let mut winner = vec![0u8; columns * rows];
-    for (row, &pw) in power_prices.iter().enumerate() {
-        for (col, &price) in btc_prices.iter().enumerate() {
+    // Column by column: its network path and each strategy's mining revenue once, then every
+    // power price.
+    let mut revenue = vec![vec![0.0; t.len()]; strategies.len()];
+    for (col, &price) in btc_prices.iter().enumerate() {
+        let per_eh = price_per_hashrate(&t, economic.as_ref(), price / p0);
+        for (st, out) in strategies.iter().zip(revenue.iter_mut()) {
+            st.revenue(&per_eh, out);
+        }
+        for (row, &pw) in power_prices.iter().enumerate() {
             let cell = row * columns + col;
             let mut best = (0usize, f64::NEG_INFINITY);
             for (si, st) in strategies.iter().enumerate() {
-                let v = st.npv(price / p0, pw);
+                let v = st.npv(&revenue[si], pw);
                 npv[si][cell] = v;
                 if v > best.1 {
                     best = (si, v);

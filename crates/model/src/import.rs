@@ -5,7 +5,8 @@
 //! [`ValidationErrors`], each a [`ValidationError`] whose `field` names where it is:
 //! 1. size (at most [`MAX_FILE_BYTES`]) and syntax (a JSON object): field `file`, with serde's
 //!    line and column;
-//! 2. the format version (`version`), then [`migrate`] to this build's format;
+//! 2. the format version (`version`), then [`migrate`] to this build's format (a file saved
+//!    before the network path existed keeps a difficulty growth it chose as a fixed growth);
 //! 3. the structure: a wrong type, an unknown or a missing field is named by its path, e.g.
 //!    `strategies[1].contracts[0].it_mw`;
 //! 4. [`Scenario::problems`]: every range and the megawatt balance, all of them at once.
@@ -34,7 +35,7 @@ use serde_path_to_error::Segment;
 use crate::error::{ValidationError, ValidationErrors};
 use crate::format;
 use crate::query::shorten;
-use crate::scenario::{Scenario, SCENARIO_VERSION};
+use crate::scenario::{Market, NetworkMode, Scenario, SCENARIO_VERSION};
 
 /// Largest file read, bytes. A saved scenario is a few kilobytes.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
@@ -73,13 +74,34 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ValidationErrors> {
         )));
     };
     let version = read_version(object.get("version"))?;
-    let value = migrate(value, version)?;
+    let mut value = migrate(value, version)?;
+    keep_an_old_fixed_growth(&mut value);
     let mut scenario: Scenario =
         serde_path_to_error::deserialize(&value).map_err(|e| structure_error(&value, &e))?;
     scenario.size_contracts();
     match ValidationErrors::from_vec(scenario.problems()) {
         None => Ok(scenario),
         Some(problems) => Err(problems),
+    }
+}
+
+/// A file saved before the network path existed (no `market.network`) with a difficulty
+/// growth other than the default chose that growth: it keeps it (`"mode": "fixed"`), as a
+/// share link of that time that gives `diff_growth` does. Without one it takes the default,
+/// the economic network.
+fn keep_an_old_fixed_growth(value: &mut Value) {
+    let Some(Value::Object(market)) = value.get_mut("market") else {
+        return;
+    };
+    let default = Market::default().difficulty_growth_pct_month;
+    let chosen = market
+        .get("difficulty_growth_pct_month")
+        .and_then(Value::as_f64)
+        .is_some_and(|growth| growth != default);
+    if chosen && !market.contains_key("network") {
+        let mut fixed = serde_json::Map::new();
+        fixed.insert("mode".into(), Value::from(NetworkMode::Fixed.as_str()));
+        market.insert("network".into(), Value::Object(fixed));
     }
 }
 

@@ -23,7 +23,8 @@ pub mod fleet;
 pub use contract::{ContractKernel, ContractMonth, ContractState};
 
 use crate::calendar::YearMonth;
-use crate::scenario::Scenario;
+use crate::network::path::Economics;
+use crate::scenario::{NetworkMode, Scenario};
 use crate::subsidy::{subsidy_sum_sats, SATS_PER_BTC};
 
 /// Smallest fleet, EH/s, that cash opex is spread over (1 TH/s, less than one machine). Opex
@@ -47,7 +48,8 @@ pub struct Timeline {
     pub fees_btc_per_block: Vec<f64>,
     /// BTC price, USD.
     pub btc_price_usd: Vec<f64>,
-    /// Network hashrate, EH/s.
+    /// Network hashrate, EH/s: economic ([`crate::network::path`]) or compounded at the fixed
+    /// difficulty growth.
     pub network_eh_s: Vec<f64>,
     /// Hours in the month.
     pub hours: Vec<f64>,
@@ -56,7 +58,8 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The path of `s` with its market growth rates.
+    /// The path of `s` with its market growth rates and its network path
+    /// ([`crate::scenario::NetworkPath`]: economic by default, or a fixed growth).
     pub fn new(s: &Scenario) -> Timeline {
         let n = s.horizon_months as usize;
         let mut t = Timeline {
@@ -66,13 +69,12 @@ impl Timeline {
             subsidy_btc: Vec::with_capacity(n),
             fees_btc_per_block: Vec::with_capacity(n),
             btc_price_usd: Vec::with_capacity(n),
-            network_eh_s: Vec::with_capacity(n),
+            network_eh_s: Vec::new(), // set from the other paths below
             hours: Vec::with_capacity(n),
             discount: Vec::with_capacity(n),
         };
         let mut height = s.start_height();
         let monthly_btc = libm::pow(1.0 + s.market.btc_growth_pct_year / 100.0, 1.0 / 12.0);
-        let monthly_difficulty = 1.0 + s.market.difficulty_growth_pct_month / 100.0;
         let monthly_fees = 1.0 + s.market.fees_growth_pct_month / 100.0;
         let monthly_discount = libm::pow(
             1.0 + s.financing.discount_rate_pct_year / 100.0,
@@ -80,7 +82,6 @@ impl Timeline {
         );
         // Running products: each month compounds the previous one.
         let mut price = s.network.btc_price_usd;
-        let mut hashrate = s.network.hashrate_eh_s();
         let mut fees = s.network.fees_btc_per_block;
         let mut discount = monthly_discount;
         for m in 0..n {
@@ -93,15 +94,14 @@ impl Timeline {
                 .push(subsidy_sum_sats(height, blocks) as f64 / SATS_PER_BTC as f64);
             t.fees_btc_per_block.push(fees);
             t.btc_price_usd.push(price);
-            t.network_eh_s.push(hashrate);
             t.hours.push(month.hours());
             t.discount.push(discount);
             height = height.saturating_add(blocks);
             price *= monthly_btc;
-            hashrate *= monthly_difficulty;
             fees *= monthly_fees;
             discount *= monthly_discount;
         }
+        t.network_eh_s = network_path(s, &t);
         t
     }
 
@@ -125,6 +125,32 @@ impl Timeline {
     pub fn hashprice_usd_per_ph_day(&self, m: usize) -> f64 {
         let days = self.hours[m] / 24.0;
         self.reward_btc(m) / days * self.btc_price_usd[m] / (self.network_eh_s[m] * 1_000.0)
+    }
+}
+
+/// Network hashrate of each month of `t`, EH/s, in the scenario's network mode.
+fn network_path(s: &Scenario, t: &Timeline) -> Vec<f64> {
+    match s.market.network.mode {
+        NetworkMode::Economic => {
+            // ln of the geometric price path: ln(start) + m x ln(monthly factor).
+            let log_start = libm::log(s.network.btc_price_usd);
+            let log_monthly = libm::log(1.0 + s.market.btc_growth_pct_year / 100.0) / 12.0;
+            Economics::of(s, t).hashrate_eh_s_at_log_prices(
+                (0..t.len()).map(|m| log_start + log_monthly * m as f64),
+            )
+        }
+        NetworkMode::Fixed => {
+            // A running product: each month compounds the previous one.
+            let monthly = 1.0 + s.market.difficulty_growth_pct_month / 100.0;
+            let mut hashrate = s.network.hashrate_eh_s();
+            (0..t.len())
+                .map(|_| {
+                    let h = hashrate;
+                    hashrate *= monthly;
+                    h
+                })
+                .collect()
+        }
     }
 }
 

@@ -2,9 +2,15 @@
 //!
 //! - BTC price follows a geometric Brownian motion with the scenario's annual drift and
 //!   volatility, in monthly steps, from the start price.
-//! - Network hashrate follows the deterministic difficulty path times `exp(x)`, where `x` moves
-//!   each month by `follows x (the price's log return `lag` months earlier - its mean) +
-//!   volatility / sqrt(12) x noise`: it follows price with a lag and has noise of its own.
+//! - Network hashrate, economic network (the default): each path's hashrate follows the
+//!   deterministic run's rule ([`crate::network::path`]) driven by that path's price: down to
+//!   its break-even level within the month, up toward it with the lag; then `x = ln H` moves by
+//!   `volatility / sqrt(12) x noise` of its own, which the rule pulls back. Per month
+//!   everything but the price is computed once, so a path-month costs one `exp`.
+//! - Network hashrate, fixed network: the deterministic difficulty path times `exp(x)`, where
+//!   `x` moves each month by `follows x (the price's log return `lag` months earlier - its
+//!   mean) + volatility / sqrt(12) x noise`: it follows price with a lag and has noise of its
+//!   own.
 //! - Each contract's delivery delay is drawn (geometric, with the scenario's delay as its mean)
 //!   and it ends early at a month drawn from its monthly hazard.
 //!

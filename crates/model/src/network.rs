@@ -12,10 +12,15 @@
 //! assert!((n.hashrate_eh_s() - 1_088.06).abs() < 0.01);
 //! ```
 //!
+//! How hashrate moves month by month is [`path`] (economic, the default) or a fixed growth
+//! ([`crate::scenario::NetworkPath`]).
+//!
 //! # See also
 //! [`crate::subsidy`] for the exact subsidy, [`crate::bounds`] for the accepted ranges.
 
 use serde::{Deserialize, Serialize};
+
+pub mod path;
 
 use crate::bounds::{BTC_PRICE, DIFFICULTY, FEES, HEIGHT};
 use crate::calendar::{days_from_civil, YearMonth};

@@ -264,6 +264,8 @@ pub fn scenario(id: &str) -> Option<Scenario> {
         }
         Kind::Company => company(id, &mut s),
     }
+    // Contracts sized as a share of the site follow the site the preset ends with (as a
+    // file or link of this scenario would).
     s.size_contracts();
     Some(s)
 }

@@ -13,7 +13,9 @@
 //! | `height` | start block height (default: follows `start`, from the snapshot at 144 blocks a day) | |
 //! | `start` | first month | YYYY-MM |
 //! | `horizon` | months projected | months |
-//! | `btc_growth`, `diff_growth`, `fees_growth` | growth | % a year, % a month, % a month |
+//! | `btc_growth`, `diff_growth`, `fees_growth` | growth (`diff_growth` only with `network=fixed`) | % a year, % a month, % a month |
+//! | `network` | how network hashrate moves: `economic` (default; toward the level at which the network's marginal machines just cover their energy, see [`crate::network::path`]) or `fixed` (compounded at `diff_growth`); a link that gives `diff_growth` without `network` means `fixed` | |
+//! | `net_eff`, `net_power`, `net_eff_gain`, `net_lag` | economic network: its marginal machines' efficiency at the meter, their power price, how fast they improve, the time constant of new capacity | J/TH, USD/MWh, % a year, months |
 //! | `fleet`, `eff` | fleet hashrate, efficiency | EH/s, J/TH |
 //! | `uptime`, `curtail`, `poolfee` | | % |
 //! | `pue`, `opex`, `asic_value`, `asic_life`, `dr` | mining PUE, cash opex, ASIC value and life, demand-response credit | , USD a month, USD, months, USD/MWh |
@@ -21,7 +23,7 @@
 //! | `discount` | discount rate | % a year |
 //! | `cash`, `credit`, `credit_rate`, `equity`, `share_price`, `shares` | cash at the start, credit facility limit and rate, equity raise limit, share price, shares outstanding | USD, USD, % a year, USD, USD, million |
 //! | `btc_held`, `sell` | treasury BTC, share of production sold | BTC, % |
-//! | `paths`, `seed`, `btc_drift`, `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag` | Monte Carlo (`btc_drift` defaults to `btc_growth`) | , , % a year, % a year, % a year, %, months |
+//! | `paths`, `seed`, `btc_drift`, `btc_vol`, `hr_vol`, `hr_follow`, `hr_lag` | Monte Carlo (`btc_drift` defaults to `btc_growth`; `hr_follow` and `hr_lag` shape only a fixed network) | , , % a year, % a year, % a year, %, months |
 //! | `strategies`, `debt` | JSON arrays, when they differ from the base | |
 //!
 //! # Usage
@@ -32,138 +34,16 @@
 //! assert_eq!(query::decode_strict(&query::encode(&s)).unwrap(), s);
 //! ```
 
-use crate::bounds::{self, Bound};
+use crate::bounds;
 use crate::calendar::YearMonth;
 use crate::error::{ValidationError, ValidationErrors};
 use crate::presets;
-use crate::scenario::Scenario;
+use crate::scenario::{NetworkMode, Scenario};
 use crate::Network;
 
-/// Reads a scalar input of a scenario.
-pub type Get = fn(&Scenario) -> f64;
-/// Writes a scalar input of a scenario.
-pub type Set = fn(&mut Scenario, f64);
-
-/// One scalar key: its bound (key, label, unit, range), how to read and write it.
-///
-/// An optional input (`given` is set) has a value the model derives when the user gives none
-/// (the start height from the start month, the site from the fleet, the Monte Carlo drift from
-/// the BTC growth): `get` reads the value in force, `set` makes it the user's, and the link
-/// carries it only when the user gave it.
-struct Key {
-    bound: Bound,
-    whole: bool,
-    get: Get,
-    set: Set,
-    given: Option<fn(&Scenario) -> bool>,
-}
-
-macro_rules! key {
-    ($bound:expr, $whole:expr, |$s:ident| $field:expr) => {
-        Key {
-            bound: $bound,
-            whole: $whole,
-            get: |$s: &Scenario| $field as f64,
-            set: |$s: &mut Scenario, v: f64| $field = v as _,
-            given: None,
-        }
-    };
-    // An optional input: `$field` is an `Option`, `$derived` the value in force without it.
-    ($bound:expr, $whole:expr, |$s:ident| $field:expr, or $derived:expr) => {
-        Key {
-            bound: $bound,
-            whole: $whole,
-            get: |$s: &Scenario| $derived as f64,
-            set: |$s: &mut Scenario, v: f64| $field = Some(v as _),
-            given: Some(|$s: &Scenario| $field.is_some()),
-        }
-    };
-}
-
-/// The scalar keys in the order they are written.
-fn keys() -> [Key; 36] {
-    [
-        key!(bounds::BTC_PRICE, false, |s| s.network.btc_price_usd),
-        key!(bounds::DIFFICULTY, false, |s| s.network.difficulty_t),
-        key!(bounds::FEES, false, |s| s.network.fees_btc_per_block),
-        key!(bounds::HEIGHT, true, |s| s.network.height, or s.start_height()),
-        key!(bounds::HORIZON, true, |s| s.horizon_months),
-        key!(bounds::BTC_GROWTH, false, |s| s.market.btc_growth_pct_year),
-        key!(bounds::DIFF_GROWTH, false, |s| s
-            .market
-            .difficulty_growth_pct_month),
-        key!(bounds::FEES_GROWTH, false, |s| s
-            .market
-            .fees_growth_pct_month),
-        key!(bounds::FLEET, false, |s| s.fleet.hashrate_eh_s),
-        key!(bounds::EFFICIENCY, false, |s| s.fleet.efficiency_j_th),
-        key!(bounds::UPTIME, false, |s| s.fleet.uptime_pct),
-        key!(bounds::CURTAILMENT, false, |s| s.fleet.curtailment_pct),
-        key!(bounds::POOL_FEE, false, |s| s.fleet.pool_fee_pct),
-        key!(bounds::PUE, false, |s| s.fleet.pue),
-        key!(bounds::OPEX, false, |s| s.fleet.opex_usd_per_month),
-        key!(bounds::ASIC_VALUE, false, |s| s.fleet.asic_value_usd),
-        key!(bounds::ASIC_LIFE, true, |s| s.fleet.asic_life_months),
-        key!(bounds::DEMAND_RESPONSE, false, |s| s
-            .fleet
-            .demand_response_usd_mwh),
-        key!(bounds::SITE_MW, false, |s| s.site.capacity_mw, or s.site_mw()),
-        key!(bounds::POWER, false, |s| s.site.power_usd_mwh),
-        key!(bounds::HPC_PUE, false, |s| s.site.hpc_pue),
-        key!(bounds::DISCOUNT, false, |s| s
-            .financing
-            .discount_rate_pct_year),
-        key!(bounds::CASH, false, |s| s.financing.cash_usd),
-        key!(bounds::CREDIT_LIMIT, false, |s| s
-            .financing
-            .credit_limit_usd),
-        key!(bounds::CREDIT_RATE, false, |s| s
-            .financing
-            .credit_rate_pct_year),
-        key!(bounds::EQUITY_LIMIT, false, |s| s
-            .financing
-            .equity_limit_usd),
-        key!(bounds::SHARE_PRICE, false, |s| s.financing.share_price_usd),
-        key!(bounds::SHARES, false, |s| s.financing.shares_outstanding_m),
-        key!(bounds::BTC_HELD, false, |s| s.treasury.btc_held),
-        key!(bounds::SELL, false, |s| s.treasury.sell_pct),
-        key!(bounds::PATHS, true, |s| s.monte_carlo.paths),
-        key!(bounds::BTC_DRIFT, false, |s| s.monte_carlo.btc_drift_pct_year, or s.mc_drift_pct_year()),
-        key!(bounds::BTC_VOL, false, |s| s
-            .monte_carlo
-            .btc_volatility_pct_year),
-        key!(bounds::HASHRATE_VOL, false, |s| s
-            .monte_carlo
-            .hashrate_volatility_pct_year),
-        key!(bounds::HASHRATE_FOLLOW, false, |s| s
-            .monte_carlo
-            .hashrate_follows_price_pct),
-        key!(bounds::HASHRATE_LAG, true, |s| s
-            .monte_carlo
-            .hashrate_lag_months),
-    ]
-}
-
-/// Reader and writer of the scalar input with share-link key `key` (e.g. `btc`), in the units
-/// of its bound.
-pub fn accessor(key: &str) -> Option<(Get, Set)> {
-    keys()
-        .into_iter()
-        .find(|k| k.bound.key == key)
-        .map(|k| (k.get, k.set))
-}
-
-/// The bound (label, unit, range) of the scalar input with share-link key `key`.
-pub fn bound(key: &str) -> Option<Bound> {
-    keys()
-        .into_iter()
-        .find(|k| k.bound.key == key)
-        .map(|k| k.bound)
-}
-
-/// Keys read apart from the table: `hashrate` (read only; written as `diff`), `seed` (a full
-/// 64-bit integer), and the non-scalars.
-const OTHER_KEYS: [&str; 6] = ["preset", "hashrate", "seed", "start", "strategies", "debt"];
+mod keys;
+pub use keys::{accessor, bound, known_keys, Get, Set};
+use keys::{keys, parse_scalar};
 
 /// The result of reading a link leniently: what could be used, and what could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,6 +121,17 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
                     "a month YYYY-MM from 2009-01 to 2200-12",
                 )
             }),
+            "network" => v
+                .parse::<NetworkMode>()
+                .map(|mode| next.market.network.mode = mode)
+                .map_err(|()| {
+                    problem(
+                        "network",
+                        "Network path",
+                        v,
+                        "economic (hashrate follows its economics) or fixed (diff_growth)",
+                    )
+                }),
             "strategies" => serde_json::from_str(v)
                 .map(|x| next.strategies = x)
                 .map_err(|e| {
@@ -283,7 +174,14 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
                 .parse(v)
                 .map(|eh| next.network.difficulty_t = Network::difficulty_t_from_hashrate_eh_s(eh)),
             _ => match table.iter().find(|key| key.bound.key == k) {
-                Some(key) => parse_scalar(key, v).map(|x| (key.set)(&mut next, x)),
+                Some(key) => parse_scalar(key, v).map(|x| {
+                    (key.set)(&mut next, x);
+                    // A link written before the network path existed meant a fixed growth
+                    // when it gave one: it keeps that meaning unless it also says `network`.
+                    if k == "diff_growth" && value_of("network").is_none() {
+                        next.market.network.mode = NetworkMode::Fixed;
+                    }
+                }),
                 None if k.is_empty() => {
                     Err(problem(shown(k), "Value without a key", v, &known_keys()))
                 }
@@ -357,6 +255,14 @@ pub fn encode_from(s: &Scenario, preset: Option<&str>) -> String {
     if s.start != base.start {
         out.append_pair("start", &s.start.to_string());
     }
+    // Written when it differs, and whenever `diff_growth` is (a link without `network` that
+    // gives `diff_growth` means a fixed growth).
+    let mode = s.market.network.mode;
+    let growth_written =
+        s.market.difficulty_growth_pct_month != base.market.difficulty_growth_pct_month;
+    if mode != base.market.network.mode || growth_written {
+        out.append_pair("network", mode.as_str());
+    }
     // The base's contracts sized to this scenario's site: a fleet or site change alone does not
     // write the strategies.
     let mut sized_base = Scenario {
@@ -378,19 +284,6 @@ pub fn encode_from(s: &Scenario, preset: Option<&str>) -> String {
         );
     }
     out.finish()
-}
-
-fn parse_scalar(key: &Key, text: &str) -> Result<f64, ValidationError> {
-    let v = key.bound.parse(text)?;
-    if key.whole && v.fract() != 0.0 {
-        return Err(problem(
-            key.bound.key,
-            key.bound.label,
-            text,
-            &format!("a whole {}", key.bound.allowed().trim_start_matches("a ")),
-        ));
-    }
-    Ok(v)
 }
 
 /// A key as messages show it: an empty one is named so the user can find it.
@@ -419,11 +312,4 @@ pub(crate) fn shorten(v: &str) -> String {
     } else {
         format!("{}...", v.chars().take(MAX).collect::<String>())
     }
-}
-
-/// Every key the decoder knows, for messages and documentation.
-pub fn known_keys() -> String {
-    let mut all: Vec<&str> = keys().iter().map(|k| k.bound.key).collect();
-    all.extend(OTHER_KEYS);
-    format!("a known key: {}", all.join(", "))
 }

@@ -21,6 +21,9 @@ use crate::calendar::YearMonth;
 pub use crate::contract::{Colocation, Contract, GpuCloud, Source, Terms};
 use crate::Network;
 
+mod market;
+pub use market::{Market, NetworkMode, NetworkPath};
+
 /// Everything the model needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -33,7 +36,7 @@ pub struct Scenario {
     pub horizon_months: u32,
     /// Network at the start.
     pub network: Network,
-    /// How price, difficulty and fees move in the deterministic run.
+    /// How price, network hashrate and fees move in the deterministic run.
     pub market: Market,
     /// The mining fleet.
     pub fleet: Fleet,
@@ -51,29 +54,6 @@ pub struct Scenario {
 
 /// The format version this build writes.
 pub const SCENARIO_VERSION: u32 = 1;
-
-/// Deterministic paths of price, difficulty and fees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Market {
-    /// BTC price growth, % a year (10 = +10%/yr), compounded monthly. Default 0: flat.
-    pub btc_growth_pct_year: f64,
-    /// Difficulty growth, % a month, compounded. Default 2.5: difficulty rose about 35% in
-    /// 2025 (DOMAIN.md), i.e. 1.35^(1/12) - 1 = 2.53% a month.
-    pub difficulty_growth_pct_month: f64,
-    /// Fee growth, % a month, compounded. Default 0.
-    pub fees_growth_pct_month: f64,
-}
-
-impl Default for Market {
-    fn default() -> Self {
-        Market {
-            btc_growth_pct_year: 0.0,
-            difficulty_growth_pct_month: 2.5,
-            fees_growth_pct_month: 0.0,
-        }
-    }
-}
 
 /// The ASIC fleet.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -311,11 +291,15 @@ pub struct MonteCarlo {
     pub btc_drift_pct_year: Option<f64>,
     /// BTC price volatility, % a year. Default 50 (assumption, near realised 2024-25).
     pub btc_volatility_pct_year: f64,
-    /// Volatility of network hashrate growth, % a year, on top of its trend.
+    /// Volatility of network hashrate growth, % a year, on top of its path (the economic
+    /// path of each price path, or the fixed trend). Default 15 (assumption).
     pub hashrate_volatility_pct_year: f64,
-    /// How strongly hashrate growth follows the BTC price's log return, % (100 = one for one).
+    /// Fixed network mode only: how strongly hashrate growth follows the BTC price's log
+    /// return, % (100 = one for one). Default 50 (assumption). In economic mode hashrate
+    /// follows each path's price through its break-even level instead.
     pub hashrate_follows_price_pct: f64,
-    /// Months by which hashrate follows price.
+    /// Fixed network mode only: months by which hashrate follows price. Default 3
+    /// (assumption). In economic mode the lag is [`NetworkPath::lag_months`].
     pub hashrate_lag_months: u32,
 }
 

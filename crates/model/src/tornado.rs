@@ -13,7 +13,7 @@ use crate::bounds::{self, Bound};
 use crate::contract::Contract;
 use crate::error::ValidationError;
 use crate::projection::project;
-use crate::scenario::Scenario;
+use crate::scenario::{NetworkMode, Scenario};
 
 /// One input moved both ways.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,7 +39,7 @@ pub struct Bar {
 pub struct Tornado {
     /// NPV of each strategy at the scenario as given, USD.
     pub base_npv: Vec<f64>,
-    /// One bar per input, in [`INPUTS`] order.
+    /// One bar per input, in [`INPUTS`] order (the network's input as the mode says).
     pub bars: Vec<Bar>,
 }
 
@@ -65,6 +65,17 @@ const INPUTS: [(Bound, Step); 7] = [
     (HPC_PRICE, Step::Relative(0.2)),
     (CONVERSION_CAPEX, Step::Relative(0.2)),
 ];
+
+/// The inputs moved for `s`: [`INPUTS`], with the network's input in force: the fixed
+/// growth (`diff_growth`) in fixed mode, the marginal machines' efficiency (`net_eff`, which
+/// sets the break-even network) in economic mode, where the growth is not used.
+fn inputs(s: &Scenario) -> [(Bound, Step); 7] {
+    let mut inputs = INPUTS;
+    if s.market.network.mode == NetworkMode::Economic {
+        inputs[1] = (bounds::network::EFFICIENCY, Step::Relative(0.2));
+    }
+    inputs
+}
 
 /// How to read and write an input of [`INPUTS`].
 fn accessor(key: &str) -> Option<(Get, Set)> {
@@ -142,7 +153,7 @@ pub fn run(s: &Scenario) -> Result<Tornado, ValidationError> {
     };
     let base_npv = npvs(s)?;
     let mut bars = Vec::with_capacity(INPUTS.len());
-    for (bound, step) in INPUTS {
+    for (bound, step) in inputs(s) {
         let Some((get, set)) = accessor(bound.key) else {
             continue;
         };
@@ -178,9 +189,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_network_input_follows_the_mode() {
+        let mut s = Scenario::default();
+        assert_eq!(inputs(&s)[1].0.key, "net_eff");
+        s.market.network.mode = NetworkMode::Fixed;
+        assert_eq!(inputs(&s)[1].0.key, "diff_growth");
+    }
+
+    #[test]
     fn every_input_can_be_read_and_written() {
         let mut s = Scenario::default();
-        for (bound, _) in INPUTS {
+        for (bound, _) in INPUTS.into_iter().chain(inputs(&s)) {
             let (get, set) = accessor(bound.key).unwrap_or_else(|| panic!("{}", bound.key));
             let (v, before) = (get(&s), s.clone());
             set(&mut s, v * 1.5 + 1.0);

@@ -109,6 +109,11 @@ impl Scenario {
         found.note(bounds::BTC_GROWTH.check(m.btc_growth_pct_year));
         found.note(bounds::DIFF_GROWTH.check(m.difficulty_growth_pct_month));
         found.note(bounds::FEES_GROWTH.check(m.fees_growth_pct_month));
+        let net = &m.network;
+        found.note(bounds::network::EFFICIENCY.check(net.marginal_efficiency_j_th));
+        found.note(bounds::network::POWER.check(net.power_usd_mwh));
+        found.note(bounds::network::GAIN.check(net.efficiency_gain_pct_year));
+        found.note(bounds::network::LAG.check(net.lag_months as f64));
         let f = &self.fleet;
         found.note(bounds::FLEET.check(f.hashrate_eh_s));
         found.note(bounds::EFFICIENCY.check(f.efficiency_j_th));

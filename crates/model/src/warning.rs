@@ -17,7 +17,7 @@
 use serde::Serialize;
 
 use crate::format;
-use crate::scenario::Scenario;
+use crate::scenario::{Market, MonteCarlo, NetworkMode, Scenario};
 
 /// One warning: the input (share-link key or scenario path) it is about, and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,13 +39,18 @@ fn material(diff_mw: f64, site_mw: f64) -> bool {
     diff_mw > 0.5 && diff_mw > 0.005 * site_mw
 }
 
+/// How far above its break-even level the start network may be before it is said: 20% (the
+/// economic network falls to that level in its second month).
+const ABOVE_BREAK_EVEN: f64 = 1.2;
+
 /// Blocks by which a height the user set may differ from the start month's before it is said
 /// (30 days at 144 a day: block times drift by a few percent from ten minutes).
 const HEIGHT_TOLERANCE_BLOCKS: u64 = 30 * 144;
 
 impl Scenario {
     /// What the inputs say that disagrees: a fleet too big or too small for the site, a start
-    /// height far from the start month. The scenario must be valid.
+    /// height far from the start month, an input the network mode does not use (e.g.
+    /// `diff_growth` with `network=economic`). The scenario must be valid.
     pub fn warnings(&self) -> Vec<Warning> {
         let mut out = Vec::new();
         let f = &self.fleet;
@@ -105,7 +110,97 @@ impl Scenario {
                 });
             }
         }
+        out.extend(self.start_network_above_break_even());
+        out.extend(self.unused_network_inputs());
         out
+    }
+
+    /// In economic mode, a start network more than [`ABOVE_BREAK_EVEN`] above the level at
+    /// which its marginal machines break even in the start month (e.g. today's network with a
+    /// start after the 2028 halving): it falls there from the second month.
+    fn start_network_above_break_even(&self) -> Option<Warning> {
+        let net = &self.market.network;
+        if net.mode != NetworkMode::Economic {
+            return None;
+        }
+        let (height, blocks) = (self.start_height(), self.start.blocks().max(1));
+        let subsidy = crate::subsidy::subsidy_sum_sats(height, blocks) as f64
+            / crate::subsidy::SATS_PER_BTC as f64
+            / blocks as f64;
+        let pool = 144.0 * (subsidy + self.network.fees_btc_per_block) * self.network.btc_price_usd;
+        let break_even = pool / net.marginal_cost_usd_per_ph_day() / 1_000.0;
+        let start = self.network.hashrate_eh_s();
+        // No reward at all (past the last halving, no fees): no level to compare with.
+        (break_even > 0.0 && start > break_even * ABOVE_BREAK_EVEN).then(|| Warning {
+            field: "diff".into(),
+            message: format!(
+                "The network of {} EH/s at the start is {}% above the {} EH/s at which its marginal machines ({} J/TH at {} USD/MWh) break even at this start's subsidy and BTC price: it falls to about that level in the second month. Set diff (or hashrate) to the network you expect at the start, or net_eff and net_power to its marginal machines.",
+                format::plain(start.round()),
+                format::plain(((start / break_even - 1.0) * 100.0).round()),
+                format::plain(break_even.round()),
+                format::plain(net.marginal_efficiency_j_th),
+                format::plain(net.power_usd_mwh),
+            ),
+        })
+    }
+
+    /// Inputs the network mode in force does not use, when the user moved them from their
+    /// defaults: the fixed growth and the Monte Carlo's price-following in economic mode, the
+    /// marginal machines in fixed mode.
+    fn unused_network_inputs(&self) -> Vec<Warning> {
+        let (market, mc) = (&self.market, &self.monte_carlo);
+        let (d, dmc) = (Market::default(), MonteCarlo::default());
+        let economic = market.network.mode == NetworkMode::Economic;
+        let (net, dnet) = (&market.network, &d.network);
+        let unused: [(&str, bool); 7] = [
+            (
+                "diff_growth",
+                economic && market.difficulty_growth_pct_month != d.difficulty_growth_pct_month,
+            ),
+            (
+                "hr_follow",
+                economic && mc.hashrate_follows_price_pct != dmc.hashrate_follows_price_pct,
+            ),
+            (
+                "hr_lag",
+                economic && mc.hashrate_lag_months != dmc.hashrate_lag_months,
+            ),
+            (
+                "net_eff",
+                !economic && net.marginal_efficiency_j_th != dnet.marginal_efficiency_j_th,
+            ),
+            (
+                "net_power",
+                !economic && net.power_usd_mwh != dnet.power_usd_mwh,
+            ),
+            (
+                "net_eff_gain",
+                !economic && net.efficiency_gain_pct_year != dnet.efficiency_gain_pct_year,
+            ),
+            ("net_lag", !economic && net.lag_months != dnet.lag_months),
+        ];
+        unused
+            .into_iter()
+            .filter(|(_, moved)| *moved)
+            .map(|(key, _)| {
+                let value = crate::query::accessor(key).map_or(0.0, |(get, _)| get(self));
+                let message = if economic {
+                    format!(
+                        "{key}={} is not used: network hashrate follows its economics (network=economic), where each price path drives it through net_lag. To use a fixed monthly growth, set network=fixed.",
+                        format::plain(value)
+                    )
+                } else {
+                    format!(
+                        "{key}={} is not used: network hashrate grows at diff_growth (network=fixed). To make it follow its economics, set network=economic.",
+                        format::plain(value)
+                    )
+                };
+                Warning {
+                    field: key.into(),
+                    message,
+                }
+            })
+            .collect()
     }
 }
 
@@ -152,10 +247,63 @@ mod tests {
 
     #[test]
     fn no_warning_when_the_site_follows_the_fleet() {
-        for q in ["", "fleet=44.38", "fleet=1", "site_mw=210", "start=2029-01"] {
+        for q in ["", "fleet=44.38", "fleet=1", "site_mw=210", "start=2028-03"] {
             let s = decode_strict(q).unwrap();
             assert!(s.warnings().is_empty(), "{q}: {:?}", s.warnings());
         }
+    }
+
+    #[test]
+    fn a_start_network_far_above_its_break_even_is_said() {
+        // January 2029, after the 2028 halving, with today's 1,049 EH/s: 144 x (1.5625 +
+        // 0.017) BTC x $91,132 / $36 = 575.8 EH/s break even; 1,049 is 82% above it.
+        let s = decode_strict("start=2029-01").unwrap();
+        let w = s.warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].field, "diff");
+        for part in [
+            "1,049 EH/s",
+            "82% above the 576 EH/s",
+            "30 J/TH at 50 USD/MWh",
+        ] {
+            assert!(w[0].message.contains(part), "{} lacks {part}", w[0].message);
+        }
+        // A fixed network does not move toward break even: nothing to say.
+        assert!(decode_strict("start=2029-01&network=fixed")
+            .unwrap()
+            .warnings()
+            .is_empty());
+    }
+
+    #[test]
+    fn a_growth_the_economic_network_does_not_use_is_said_with_the_way_to_use_it() {
+        let s = decode_strict("network=economic&diff_growth=4").unwrap();
+        let w = s.warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].field, "diff_growth");
+        for part in ["diff_growth=4 is not used", "set network=fixed"] {
+            assert!(w[0].message.contains(part), "{} lacks {part}", w[0].message);
+        }
+        // The same growth in fixed mode is used: nothing to say.
+        assert!(decode_strict("diff_growth=4")
+            .unwrap()
+            .warnings()
+            .is_empty());
+        // The Monte Carlo's price-following shapes only a fixed network.
+        let w = decode_strict("hr_follow=80&hr_lag=6").unwrap().warnings();
+        let fields: Vec<&str> = w.iter().map(|w| w.field.as_str()).collect();
+        assert_eq!(fields, ["hr_follow", "hr_lag"]);
+        // ... and the marginal machines only an economic one.
+        let w = decode_strict("network=fixed&net_eff=25")
+            .unwrap()
+            .warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].field, "net_eff");
+        assert!(
+            w[0].message.contains("set network=economic"),
+            "{}",
+            w[0].message
+        );
     }
 
     #[test]

@@ -137,6 +137,12 @@ fn value_for(key: String) -> BoxedStrategy<(String, String)> {
             base,
         ]
         .boxed(),
+        "network" => prop_oneof![
+            3 => proptest::sample::select(vec!["economic", "fixed", " Fixed ", "ECONOMIC"])
+                .prop_map(str::to_owned),
+            1 => base,
+        ]
+        .boxed(),
         _ => base,
     };
     values.prop_map(move |v| (k.clone(), v)).boxed()
@@ -228,14 +234,22 @@ fn a_subnormal_fleet_projects_to_finite_numbers() {
 /// give finite numbers everywhere.
 #[test]
 fn every_key_at_its_extremes_projects_to_finite_numbers() {
-    let bases = ["snapshot-2026-01", "iren", "cleanspark", "cango"];
+    // Each base in the default (economic) network, and two with a fixed one.
+    let bases = [
+        "preset=snapshot-2026-01",
+        "preset=iren",
+        "preset=cleanspark",
+        "preset=cango",
+        "preset=snapshot-2026-01&network=fixed",
+        "preset=iren&network=fixed",
+    ];
     for key in known_keys() {
         let Some(b) = query::bound(&key) else {
             continue;
         };
         for preset in bases {
             for v in extremes(&b) {
-                let q = format!("preset={preset}&{key}={v}");
+                let q = format!("{preset}&{key}={v}");
                 let d = query::decode(&q, &[]);
                 for e in &d.problems {
                     // A value can clash with the rest (e.g. a site too small for a contract).

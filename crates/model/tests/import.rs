@@ -262,16 +262,41 @@ fn a_value_out_of_range_is_refused_by_validation() {
     };
     assert_eq!(Err(e), s.validate(), "validation's error, as is");
 
+    // A contract sized in MW (a share of the site would size it from the site instead).
     let mut v = default_value();
     // A contract sized in MW (without a share of the site, whose MW would follow the site).
     v["strategies"][1]["contracts"][0]["site_share"] = Value::Null;
     v["strategies"][1]["contracts"][0]["it_mw"] = json!(-5.0);
+    v["strategies"][1]["contracts"][0]["site_share"] = Value::Null;
     refused_at(&text(&v), "strategies[1].contracts[0].it_mw");
 
     // Parses as a number, but one no range accepts.
     let mut v = default_value();
     v["fleet"]["pue"] = json!(1e300);
     refused_at(&text(&v), bounds::PUE.key);
+}
+
+#[test]
+fn a_file_from_before_the_network_path_keeps_a_growth_it_chose() {
+    use hashpivot_model::scenario::NetworkMode;
+    let old = |growth: f64| {
+        let mut v = default_value();
+        let market = v["market"].as_object_mut().unwrap();
+        market.remove("network");
+        market.insert("difficulty_growth_pct_month".into(), json!(growth));
+        scenario_from_json(&text(&v)).unwrap()
+    };
+    // 4% a month was a choice: it stays a fixed growth.
+    let s = old(4.0);
+    assert_eq!(s.market.network.mode, NetworkMode::Fixed);
+    assert_eq!(s.market.difficulty_growth_pct_month, 4.0);
+    // The default growth was no choice: the file takes the default, economic network.
+    assert_eq!(old(2.5).market.network.mode, NetworkMode::Economic);
+    // A file that says its network keeps it, whatever the growth.
+    let mut v = default_value();
+    v["market"]["difficulty_growth_pct_month"] = json!(4.0);
+    let s = scenario_from_json(&text(&v)).unwrap();
+    assert_eq!(s.market.network.mode, NetworkMode::Economic);
 }
 
 #[test]

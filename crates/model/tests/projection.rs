@@ -147,7 +147,15 @@ fn monotonic_in_price_power_and_hpc_megawatts() {
                 &p1.strategies[i].months[m],
                 &p2.strategies[i].months[m],
             );
-            assert!(b.mining_revenue_usd >= a.mining_revenue_usd);
+            // With the economic network, a month at its break-even level (e.g. the halving)
+            // has the same revenue at either price: the network absorbs the price. Allow the
+            // last bits of rounding there.
+            assert!(
+                b.mining_revenue_usd >= a.mining_revenue_usd * (1.0 - 1e-12),
+                "{i} {m}: {} < {}",
+                b.mining_revenue_usd,
+                a.mining_revenue_usd
+            );
             assert!(c.ebitda_usd <= a.ebitda_usd);
         }
     }
@@ -207,6 +215,7 @@ fn payback_is_when_cumulative_cash_turns_non_negative_for_good() {
     // and opex, so cumulative FCF is positive from the first month on.
     let mut flat = Scenario::default();
     flat.market.difficulty_growth_pct_month = 0.0;
+    flat.market.network.mode = hashpivot_model::scenario::NetworkMode::Fixed;
     flat.horizon_months = 24;
     let p = project(&flat).unwrap();
     let pure = &p.strategies[0];
@@ -225,8 +234,8 @@ fn payback_is_when_cumulative_cash_turns_non_negative_for_good() {
         month: 1
     }));
 
-    // Defaults: difficulty +2.5% a month and the 2028 halving push mining under water; a
-    // strategy whose cumulative FCF ends below zero does not pay back.
+    // Defaults: a strategy whose cumulative FCF ends below zero does not pay back (the
+    // pivot's conversion capex is not earned back within 60 months).
     let p = project(&Scenario::default()).unwrap();
     for r in &p.strategies {
         let end = r.months.last().unwrap().cumulative_fcf_usd;

@@ -4,6 +4,7 @@
 
 use hashpivot_model::calendar::YearMonth;
 use hashpivot_model::query::{decode, decode_strict, encode, encode_from};
+use hashpivot_model::scenario::{NetworkMode, NetworkPath};
 use hashpivot_model::{bounds, presets, Network, Scenario, ValidationError};
 use proptest::prelude::*;
 
@@ -165,6 +166,27 @@ fn presets_are_a_base_and_unknown_presets_are_named() {
 }
 
 #[test]
+fn the_network_mode_reads_and_writes_as_a_word() {
+    let s = decode_strict("network=fixed&net_eff=25").unwrap();
+    assert_eq!(s.market.network.mode, NetworkMode::Fixed);
+    assert_eq!(s.market.network.marginal_efficiency_j_th, 25.0);
+    assert_eq!(encode(&s), "net_eff=25&network=fixed");
+    // The default mode is not written; a growth always comes with its mode.
+    assert_eq!(encode(&decode_strict("net_lag=6").unwrap()), "net_lag=6");
+    assert_eq!(
+        encode(&decode_strict("diff_growth=1").unwrap()),
+        "diff_growth=1&network=fixed"
+    );
+    // A bad mode is refused by name, and what it can be is said.
+    let e = only_problem("network=dynamic");
+    assert_eq!((e.field.as_str(), e.value.as_str()), ("network", "dynamic"));
+    assert!(e.allowed.contains("economic") && e.allowed.contains("fixed"));
+    // A whole number of months for the lag, in range.
+    assert_eq!(only_problem("net_lag=1.5").field, "net_lag");
+    assert_eq!(only_problem("net_power=0").field, "net_power");
+}
+
+#[test]
 fn broken_json_strategies_are_reported_not_panicked() {
     let e = only_problem("strategies=%5B%7B%22id%22");
     assert_eq!(e.field, "strategies");
@@ -188,6 +210,7 @@ prop_compose! {
         (eff, uptime, curtail, pool, pue) in (in_bound(bounds::EFFICIENCY), in_bound(bounds::UPTIME), in_bound(bounds::CURTAILMENT), in_bound(bounds::POOL_FEE), in_bound(bounds::PUE)),
         (power, discount, sell, vol, seed) in (in_bound(bounds::POWER), in_bound(bounds::DISCOUNT), in_bound(bounds::SELL), in_bound(bounds::BTC_VOL), any::<u64>()),
         (year, month, grow_site, pin_height) in (2009u16..=2200, 1u8..=12, 1.0..50.0f64, any::<bool>()),
+        (fixed, net_eff, net_power, net_gain, net_lag) in (any::<bool>(), in_bound(bounds::network::EFFICIENCY), in_bound(bounds::network::POWER), in_bound(bounds::network::GAIN), whole(bounds::network::LAG)),
     ) -> (Scenario, Option<&'static str>) {
         let mut s = presets::scenario(base).unwrap();
         s.network = Network { btc_price_usd: btc, difficulty_t: diff, fees_btc_per_block: fees, height: pin_height.then_some(height) };
@@ -195,6 +218,13 @@ prop_compose! {
         s.market.btc_growth_pct_year = growth;
         s.market.difficulty_growth_pct_month = dgrowth;
         s.market.fees_growth_pct_month = fgrowth;
+        s.market.network = NetworkPath {
+            mode: if fixed { NetworkMode::Fixed } else { NetworkMode::Economic },
+            marginal_efficiency_j_th: net_eff,
+            power_usd_mwh: net_power,
+            efficiency_gain_pct_year: net_gain,
+            lag_months: net_lag as u32,
+        };
         s.fleet.efficiency_j_th = eff;
         s.fleet.uptime_pct = uptime;
         s.fleet.curtailment_pct = curtail;

@@ -5,6 +5,7 @@
 mod common;
 
 use common::fingerprint;
+use hashpivot_model::scenario::NetworkMode;
 use hashpivot_model::{decision_map, montecarlo, project, tornado, Scenario};
 
 fn rel(a: f64, b: f64) -> f64 {
@@ -40,6 +41,44 @@ fn without_randomness_every_band_is_the_deterministic_path() {
         }
         assert!(rel(mc.npv[i].mean, r.npv_usd) < 1e-9);
     }
+}
+
+#[test]
+fn without_randomness_a_fixed_network_is_the_deterministic_path_too() {
+    let mut s = quiet();
+    s.market.network.mode = NetworkMode::Fixed;
+    let p = project(&s).unwrap();
+    let mc = montecarlo::run(&s).unwrap();
+    for (i, r) in p.strategies.iter().enumerate() {
+        let last = r.months.last().unwrap().cumulative_fcf_usd;
+        assert!(rel(mc.bands[i].p50[59], last) < 1e-9, "{}", r.id);
+        assert!(rel(mc.npv[i].mean, r.npv_usd) < 1e-9, "{}", r.id);
+    }
+    // ... and it is not the economic one: the fixed growth sinks pure mining.
+    let economic = project(&quiet()).unwrap();
+    assert!(p.strategies[0].npv_usd < economic.strategies[0].npv_usd);
+}
+
+#[test]
+fn pure_mining_is_worth_more_in_the_monte_carlo_when_btc_grows() {
+    // The drift follows btc_growth; each path's network follows its own price with the lag,
+    // so a rising price keeps hashprice above the marginal cost for longer.
+    let mut s = Scenario::default();
+    s.monte_carlo.paths = 1_000;
+    let flat = montecarlo::run(&s).unwrap();
+    s.market.btc_growth_pct_year = 30.0;
+    let up = montecarlo::run(&s).unwrap();
+    let (a, b) = (flat.npv[0].mean, up.npv[0].mean);
+    // More than four standard errors of the mean apart: each run's standard deviation is
+    // about its P5-P95 width / 3.29, over sqrt(1,000) paths.
+    let se = |d: &montecarlo::NpvDistribution| {
+        (d.percentiles[4] - d.percentiles[0]) / 3.29 / (1_000f64).sqrt()
+    };
+    let spread = se(&flat.npv[0]).hypot(se(&up.npv[0]));
+    assert!(b - a > 4.0 * spread, "{a} vs {b}, standard error {spread}");
+    // A pivot fully leased has no mining after its conversion: BTC moves it far less.
+    let pivot = (up.npv[1].mean - flat.npv[1].mean).abs();
+    assert!(pivot < 0.2 * (b - a), "{pivot}");
 }
 
 #[test]
@@ -236,6 +275,18 @@ fn tornado_bars_move_the_right_way() {
     let capex = bar("capex_mw");
     assert!(capex.npv_high[1] < capex.npv_low[1]);
     assert_eq!(btc.low_value, 91_132.0 * 0.8);
+    // The economic network's input: dearer marginal machines (more J/TH) mean a smaller
+    // network, which helps pure mining; the fixed growth, which it does not use, is not moved.
+    let network = bar("net_eff");
+    assert_eq!((network.low_value, network.high_value), (24.0, 36.0));
+    assert!(network.npv_high[0] > network.npv_low[0]);
+    assert!(t.bars.iter().all(|b| b.key != "diff_growth"));
+    // With a fixed network the growth is moved, and a faster one hurts pure mining.
+    let mut fixed = Scenario::default();
+    fixed.market.network.mode = NetworkMode::Fixed;
+    let t = tornado::run(&fixed).unwrap();
+    let growth = t.bars.iter().find(|b| b.key == "diff_growth").unwrap();
+    assert!(growth.npv_high[0] < growth.npv_low[0]);
 }
 
 #[test]
@@ -251,15 +302,36 @@ fn a_simulation_in_steps_equals_the_one_shot_run_bit_for_bit() {
             c.terms_mut().delay_months = 3;
         }
     }
-    let whole = montecarlo::run(&s).unwrap();
-    for step in [1, 5, 13, 36, 1_000] {
-        let mut sim = Simulation::new(&s).unwrap();
-        let mut calls = 0;
-        while !sim.step(step) {
-            calls += 1;
-            assert!(sim.progress() > 0.0 && sim.progress() < 1.0);
+    // Both network modes: each path's economic network, or the fixed trend's deviation.
+    for mode in [NetworkMode::Economic, NetworkMode::Fixed] {
+        s.market.network.mode = mode;
+        let whole = montecarlo::run(&s).unwrap();
+        for step in [1, 5, 13, 36, 1_000] {
+            let mut sim = Simulation::new(&s).unwrap();
+            let mut calls = 0;
+            while !sim.step(step) {
+                calls += 1;
+                assert!(sim.progress() > 0.0 && sim.progress() < 1.0);
+            }
+            assert_eq!(calls, 37_usize.div_ceil(step) - 1, "step {step}");
+            assert_eq!(sim.finish(), whole, "{mode:?} step {step}");
         }
-        assert_eq!(calls, 37_usize.div_ceil(step) - 1, "step {step}");
-        assert_eq!(sim.finish(), whole, "step {step}");
+    }
+}
+
+#[test]
+fn the_decision_map_equals_full_projections_with_a_fixed_network_too() {
+    let mut s = Scenario::default();
+    s.market.network.mode = NetworkMode::Fixed;
+    let map = decision_map::run(&s, 5, 3).unwrap();
+    for (row, col) in [(0, 0), (1, 3), (2, 4)] {
+        let mut at = s.clone();
+        at.network.btc_price_usd = map.btc_prices[col];
+        at.site.power_usd_mwh = map.power_prices[row];
+        let p = project(&at).unwrap();
+        for (i, r) in p.strategies.iter().enumerate() {
+            let cell = map.npv[i][row * 5 + col];
+            assert!(rel(cell, r.npv_usd) < 1e-9, "({row},{col}) {i}");
+        }
     }
 }

@@ -8,7 +8,8 @@ use super::{
 };
 use crate::error::ValidationError;
 use crate::kernel::{ContractState, StrategyKernel, Timeline};
-use crate::scenario::Scenario;
+use crate::network::path::Economics;
+use crate::scenario::{NetworkMode, Scenario};
 
 /// A Monte Carlo run that advances a few months at a time, so a page can spread it over many
 /// short tasks (and drop it when the inputs change). Its result is bit-identical to
@@ -28,6 +29,8 @@ use crate::scenario::Scenario;
 pub struct Simulation {
     t: Timeline,
     kernels: Vec<StrategyKernel>,
+    /// The network path's constants in economic mode; `None` in fixed mode.
+    economic: Option<Economics>,
     power: f64,
     drift: f64,
     sigma: f64,
@@ -38,8 +41,14 @@ pub struct Simulation {
     contract_count: usize,
     rngs: Vec<Xoshiro256PlusPlus>,
     log_price: Vec<f64>,
+    /// Per path: ln of network hashrate (economic mode), or its log deviation from the fixed
+    /// trend (fixed mode).
     deviation: Vec<f64>,
+    /// Per path, fixed mode only: the last `lag + 1` price log returns.
     returns: Vec<f64>,
+    /// Per path, this month: BTC price / network hashrate (economic) or the price over the
+    /// hashrate's deviation (fixed), what the kernels' revenue needs.
+    price: Vec<f64>,
     ends: Vec<u32>,
     delays: Vec<u32>,
     cumulative: Vec<f64>,
@@ -100,7 +109,14 @@ impl Simulation {
             }
         }
         let n_strategies = kernels.len();
+        let economic =
+            (s.market.network.mode == NetworkMode::Economic).then(|| Economics::of(s, &t));
+        let (start_deviation, returns) = match &economic {
+            Some(e) => (e.log_start(), Vec::new()),
+            None => (0.0, vec![0.0; n_paths * (lag + 1)]),
+        };
         Simulation {
+            economic,
             power: s.site.power_usd_mwh,
             drift: mu - 0.5 * sigma * sigma,
             sigma,
@@ -111,8 +127,9 @@ impl Simulation {
             contract_count,
             rngs,
             log_price: vec![libm::log(s.network.btc_price_usd); n_paths],
-            deviation: vec![0.0; n_paths],
-            returns: vec![0.0; n_paths * (lag + 1)],
+            deviation: vec![start_deviation; n_paths],
+            returns,
+            price: vec![0.0; n_paths],
             ends,
             delays,
             cumulative: vec![0.0; n_strategies * n_paths],
@@ -140,58 +157,99 @@ impl Simulation {
     /// Simulates up to `months` more months of every path; true when all are done.
     pub fn step(&mut self, months: usize) -> bool {
         let end = self.month.saturating_add(months).min(self.t.len());
-        let (n_paths, contract_count, lag) = (self.n_paths, self.contract_count, self.lag);
         for m in self.month..end {
-            let trend_h = self.t.network_eh_s[m];
-            let hours = self.t.hours[m];
-            let discount = self.t.discount[m];
-            for p in 0..n_paths {
-                // Month 0 is today: the start price and the trend hashrate. From month 1 on,
-                // each month draws the price's log return since the month before.
-                if m > 0 {
-                    let rng = &mut self.rngs[p];
-                    let (z1, z2) = normal_pair(rng);
-                    let r = self.drift + self.sigma * z1;
-                    self.log_price[p] += r;
-                    let ring = &mut self.returns[p * (lag + 1)..(p + 1) * (lag + 1)];
-                    ring[m % (lag + 1)] = r;
-                    let lagged = if m > lag {
-                        ring[(m - lag) % (lag + 1)] - self.drift
-                    } else {
-                        0.0
-                    };
-                    self.deviation[p] += self.follow * lagged + self.hr_sigma * z2;
-                }
-                // Revenue needs only price / hashrate: one exp of the difference instead of two.
-                let price = libm::exp(self.log_price[p] - self.deviation[p]);
-                let hashrate = trend_h;
-                let mut i = 0;
-                for (si, k) in self.kernels.iter().enumerate() {
-                    let path = p * contract_count + i;
-                    let (ends, delays) = (&self.ends, &self.delays);
-                    let fcf = k.fcf(m, hours, price, hashrate, self.power, |c| {
-                        // `ends` is the first month not alive: the refund falls then.
-                        let end = ends[path + c];
-                        ContractState {
-                            alive: if (m as u32) < end { 1.0 } else { 0.0 },
-                            ended: if m as u32 == end { 1.0 } else { 0.0 },
-                            delay: delays[path + c] as usize,
-                        }
-                    });
-                    i += k.contracts.len();
-                    let at = si * n_paths + p;
-                    self.cumulative[at] += fcf;
-                    self.npv[at] += fcf * discount;
-                }
-            }
+            // Each path's price over its network hashrate, then every strategy's cash on it.
+            let hashrate = if self.economic.is_some() {
+                self.market_economic(m);
+                1.0
+            } else {
+                self.market_fixed(m);
+                self.t.network_eh_s[m]
+            };
+            self.cash(m, hashrate);
             for (si, b) in self.bands.iter_mut().enumerate() {
                 self.scratch
-                    .copy_from_slice(&self.cumulative[si * n_paths..(si + 1) * n_paths]);
+                    .copy_from_slice(&self.cumulative[si * self.n_paths..(si + 1) * self.n_paths]);
                 b.push(percentiles(&mut self.scratch));
             }
         }
         self.month = end;
         self.month >= self.t.len()
+    }
+
+    /// Month `m` of every path, economic network: the price moves, then the path's network
+    /// follows its break-even level at that price (down in the month, up with the lag), plus
+    /// its own noise; `price` gets price / hashrate, one `exp` a path.
+    fn market_economic(&mut self, m: usize) {
+        let Some(e) = &self.economic else {
+            return;
+        };
+        for p in 0..self.n_paths {
+            // Month 0 is today: the start price and hashrate. From month 1 on, each month
+            // draws the price's log return since the month before, and the network's noise.
+            if m > 0 {
+                let (z1, z2) = normal_pair(&mut self.rngs[p]);
+                self.log_price[p] += self.drift + self.sigma * z1;
+                let x = e.step(m, self.deviation[p], self.log_price[p]);
+                self.deviation[p] = (x + self.hr_sigma * z2).max(e.log_floor());
+            }
+            self.price[p] = libm::exp(self.log_price[p] - self.deviation[p]);
+        }
+    }
+
+    /// Month `m` of every path, fixed network: the hashrate is the trend times `exp(deviation)`,
+    /// which follows the price's lagged log return; `price` gets the price over that factor.
+    fn market_fixed(&mut self, m: usize) {
+        let lag = self.lag;
+        for p in 0..self.n_paths {
+            // Month 0 is today: the start price and the trend hashrate. From month 1 on,
+            // each month draws the price's log return since the month before.
+            if m > 0 {
+                let rng = &mut self.rngs[p];
+                let (z1, z2) = normal_pair(rng);
+                let r = self.drift + self.sigma * z1;
+                self.log_price[p] += r;
+                let ring = &mut self.returns[p * (lag + 1)..(p + 1) * (lag + 1)];
+                ring[m % (lag + 1)] = r;
+                let lagged = if m > lag {
+                    ring[(m - lag) % (lag + 1)] - self.drift
+                } else {
+                    0.0
+                };
+                self.deviation[p] += self.follow * lagged + self.hr_sigma * z2;
+            }
+            // Revenue needs only price / hashrate: one exp of the difference instead of two.
+            self.price[p] = libm::exp(self.log_price[p] - self.deviation[p]);
+        }
+    }
+
+    /// Every strategy's FCF of month `m` on every path, at the paths' `price` and network
+    /// `hashrate` (EH/s), added to the cumulative sums and NPVs.
+    fn cash(&mut self, m: usize, hashrate: f64) {
+        let (n_paths, contract_count) = (self.n_paths, self.contract_count);
+        let hours = self.t.hours[m];
+        let discount = self.t.discount[m];
+        for p in 0..n_paths {
+            let price = self.price[p];
+            let mut i = 0;
+            for (si, k) in self.kernels.iter().enumerate() {
+                let path = p * contract_count + i;
+                let (ends, delays) = (&self.ends, &self.delays);
+                let fcf = k.fcf(m, hours, price, hashrate, self.power, |c| {
+                    // `ends` is the first month not alive: the refund falls then.
+                    let end = ends[path + c];
+                    ContractState {
+                        alive: if (m as u32) < end { 1.0 } else { 0.0 },
+                        ended: if m as u32 == end { 1.0 } else { 0.0 },
+                        delay: delays[path + c] as usize,
+                    }
+                });
+                i += k.contracts.len();
+                let at = si * n_paths + p;
+                self.cumulative[at] += fcf;
+                self.npv[at] += fcf * discount;
+            }
+        }
     }
 
     /// The result (of the months simulated so far; call after [`Simulation::step`] returned

@@ -2,7 +2,7 @@
 //! arithmetic can be checked by hand.
 #![allow(dead_code, clippy::unwrap_used)] // each test file uses part of it
 
-use hashpivot_model::scenario::{Fleet, Site, Strategy};
+use hashpivot_model::scenario::{Fleet, NetworkMode, Site, Strategy};
 use hashpivot_model::{montecarlo, Scenario};
 
 /// The scenario whose Monte Carlo `tests/fixtures/montecarlo-seed42.txt` pins.
@@ -31,7 +31,8 @@ pub fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * b.abs().max(1e-12)
 }
 
-/// One pure-mining strategy, no growth, no opex: arithmetic stays checkable by hand.
+/// One pure-mining strategy, no growth (a fixed network of constant hashrate), no opex:
+/// arithmetic stays checkable by hand.
 pub fn plain(fleet: Fleet, power_usd_mwh: f64) -> Scenario {
     let mut s = Scenario {
         horizon_months: 12,
@@ -46,6 +47,7 @@ pub fn plain(fleet: Fleet, power_usd_mwh: f64) -> Scenario {
         ..Scenario::default()
     };
     s.market.difficulty_growth_pct_month = 0.0;
+    s.market.network.mode = NetworkMode::Fixed;
     s
 }
 
