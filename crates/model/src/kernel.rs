@@ -25,12 +25,6 @@ use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
 use crate::subsidy::{subsidy_sum_sats, SATS_PER_BTC};
 
-/// Smallest fleet, EH/s, that cash opex is spread over (1 TH/s, less than one machine). Opex
-/// per EH/s is `opex / fleet`; a smaller fleet (the bounds accept any down to 0, even
-/// subnormal) would make it overflow to infinity and the projection NaN. Below this size the
-/// fleet's opex is spread as if it were this size.
-pub const OPEX_FLEET_FLOOR_EH_S: f64 = 1e-6;
-
 /// The deterministic market path, one entry per month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
@@ -202,7 +196,7 @@ impl StrategyKernel {
             ));
         }
         let asic_monthly = if fleet.asic_life_months > 0 {
-            fleet.asic_value_usd / fleet.asic_life_months as f64
+            fleet.asic_value_usd() / fleet.asic_life_months as f64
         } else {
             0.0
         };
@@ -223,12 +217,8 @@ impl StrategyKernel {
                 *d += monthly;
             }
         }
-        // Cash opex scales with the hashrate running, from its level at the original fleet.
-        let opex_per_eh = if fleet.hashrate_eh_s > 0.0 {
-            fleet.opex_usd_per_month / fleet.hashrate_eh_s.max(OPEX_FLEET_FLOOR_EH_S)
-        } else {
-            0.0
-        };
+        // Cash opex is per EH/s, on the hashrate with power.
+        let opex_per_eh = fleet.opex_usd_per_eh_month;
         for m in 0..n {
             let available = (site_mw - k.hpc_mw[m]).max(0.0);
             let running_fleet = fleet::dispatch(fleet, purchases, m, available);

@@ -176,16 +176,9 @@ pub fn project(s: &Scenario) -> Result<Projection, ValidationError> {
         }
     }
     let f = &s.fleet;
+    // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month.
     let hashcost = 0.024 * f.efficiency_j_th * f.pue * s.site.power_usd_mwh
-        + if f.hashrate_eh_s > 0.0 {
-            // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month. Spread
-            // over at least the kernel's floor, so a subnormal fleet gives no infinity.
-            f.opex_usd_per_month
-                / (f.hashrate_eh_s.max(crate::kernel::OPEX_FLEET_FLOOR_EH_S) * 1_000.0)
-                / (365.25 / 12.0)
-        } else {
-            0.0
-        };
+        + f.opex_usd_per_eh_month / 1_000.0 / (365.25 / 12.0);
     Ok(Projection {
         hashprice_usd_per_ph_day: s.network.hashprice_usd_per_ph_day(),
         hashprice_sats_per_th_day: s.network.hashprice_sats_per_th_day(),

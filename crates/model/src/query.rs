@@ -16,7 +16,11 @@
 //! | `btc_growth`, `diff_growth`, `fees_growth` | growth | % a year, % a month, % a month |
 //! | `fleet`, `eff` | fleet hashrate, efficiency | EH/s, J/TH |
 //! | `uptime`, `curtail`, `poolfee` | | % |
-//! | `pue`, `opex`, `asic_value`, `asic_life`, `dr` | mining PUE, cash opex, ASIC value and life, demand-response credit | , USD a month, USD, months, USD/MWh |
+//! | `pue`, `asic_life`, `dr` | mining PUE, ASIC depreciation life, demand-response credit | , months, USD/MWh |
+//! | `opex_eh`, `opex_avoid` | mining cash opex per EH/s installed, its share that stops for machines switched off | USD per EH/s a month, % |
+//! | `asic_th` | value of the original fleet's ASICs | USD per TH/s |
+//! | `resale_lt19`, `resale_19_25`, `resale_ge25` | resale price of ASICs sold when AI/HPC takes their MW, by efficiency tier (below 19, 19 to 25, 25 J/TH and above) | USD per TH/s |
+//! | `opex`, `asic_value` | old links only (read, never written): cash opex of the whole fleet, ASIC value; divided by the link's fleet into `opex_eh`, `asic_th` | USD a month, USD |
 //! | `site_mw`, `power`, `hpc_pue` | site capacity (default: the fleet's facility power), power price, AI/HPC PUE | MW, USD/MWh, |
 //! | `discount` | discount rate | % a year |
 //! | `btc_held`, `sell` | treasury BTC, share of production sold | BTC, % |
@@ -37,6 +41,10 @@ use crate::error::ValidationError;
 use crate::presets;
 use crate::scenario::Scenario;
 use crate::Network;
+
+mod encode;
+pub mod legacy;
+pub use encode::{encode, encode_from};
 
 /// Reads a scalar input of a scenario.
 pub type Get = fn(&Scenario) -> f64;
@@ -80,7 +88,7 @@ macro_rules! key {
 }
 
 /// The scalar keys in the order they are written.
-fn keys() -> [Key; 30] {
+fn keys() -> [Key; 34] {
     [
         key!(bounds::BTC_PRICE, false, |s| s.network.btc_price_usd),
         key!(bounds::DIFFICULTY, false, |s| s.network.difficulty_t),
@@ -100,9 +108,24 @@ fn keys() -> [Key; 30] {
         key!(bounds::CURTAILMENT, false, |s| s.fleet.curtailment_pct),
         key!(bounds::POOL_FEE, false, |s| s.fleet.pool_fee_pct),
         key!(bounds::PUE, false, |s| s.fleet.pue),
-        key!(bounds::OPEX, false, |s| s.fleet.opex_usd_per_month),
-        key!(bounds::ASIC_VALUE, false, |s| s.fleet.asic_value_usd),
+        key!(bounds::OPEX_EH, false, |s| s.fleet.opex_usd_per_eh_month),
+        key!(bounds::OPEX_AVOIDABLE, false, |s| s
+            .fleet
+            .opex_avoidable_pct),
+        key!(bounds::ASIC_TH, false, |s| s.fleet.asic_usd_per_th),
         key!(bounds::ASIC_LIFE, true, |s| s.fleet.asic_life_months),
+        key!(bounds::RESALE_BELOW_19, false, |s| s
+            .fleet
+            .asic_resale
+            .below_19_j_th),
+        key!(bounds::RESALE_19_TO_25, false, |s| s
+            .fleet
+            .asic_resale
+            .from_19_to_25_j_th),
+        key!(bounds::RESALE_FROM_25, false, |s| s
+            .fleet
+            .asic_resale
+            .from_25_j_th),
         key!(bounds::DEMAND_RESPONSE, false, |s| s
             .fleet
             .demand_response_usd_mwh),
@@ -132,20 +155,23 @@ fn keys() -> [Key; 30] {
 }
 
 /// Reader and writer of the scalar input with share-link key `key` (e.g. `btc`), in the units
-/// of its bound.
+/// of its bound (also the old totals `opex` and `asic_value`, see [`legacy`]).
 pub fn accessor(key: &str) -> Option<(Get, Set)> {
     keys()
         .into_iter()
         .find(|k| k.bound.key == key)
         .map(|k| (k.get, k.set))
+        .or_else(|| legacy::accessor(key))
 }
 
-/// The bound (label, unit, range) of the scalar input with share-link key `key`.
+/// The bound (label, unit, range) of the scalar input with share-link key `key` (also the old
+/// totals `opex` and `asic_value`).
 pub fn bound(key: &str) -> Option<Bound> {
     keys()
         .into_iter()
         .find(|k| k.bound.key == key)
         .map(|k| k.bound)
+        .or_else(|| legacy::bound(key))
 }
 
 /// Keys read apart from the table: `hashrate` (read only; written as `diff`), `seed` (a full
@@ -214,6 +240,8 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
         }
     }
     let table = keys();
+    // Old links' totals, divided by the fleet once every other key is applied.
+    let mut totals = Vec::new();
     for (k, v) in &pairs {
         if k == "preset" {
             continue;
@@ -266,6 +294,10 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
                 v,
                 "either hashrate or diff, not both (they are one input shown two ways)",
             )),
+            "opex" | "asic_value" => {
+                let per_unit = if k == "opex" { "opex_eh" } else { "asic_th" };
+                legacy::read(k, v, value_of(per_unit).is_some()).map(|t| totals.push(t))
+            }
             "hashrate" => bounds::HASHRATE
                 .parse(v)
                 .map(|eh| next.network.difficulty_t = Network::difficulty_t_from_hashrate_eh_s(eh)),
@@ -292,6 +324,7 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
             Err(e) => problems.push(e),
         }
     }
+    legacy::convert(&mut scenario, &totals, &mut problems);
     // Contracts sized as a share of the site follow the fleet and site the link gives.
     scenario.size_contracts();
     Decoded {
@@ -310,60 +343,6 @@ pub fn decode_strict(query: &str) -> Result<Scenario, ValidationError> {
     } else {
         Err(d.problems.swap_remove(0))
     }
-}
-
-/// Writes `s` as a query string relative to the defaults.
-pub fn encode(s: &Scenario) -> String {
-    encode_from(s, None)
-}
-
-/// Writes `s` relative to preset `preset` (written as `preset=ID`), or to the defaults.
-pub fn encode_from(s: &Scenario, preset: Option<&str>) -> String {
-    let base = preset.and_then(presets::scenario).unwrap_or_default();
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    if let Some(id) = preset.filter(|id| presets::scenario(id).is_some()) {
-        out.append_pair("preset", id);
-    }
-    for key in keys().iter() {
-        let v = (key.get)(s);
-        let differs = v != (key.get)(&base);
-        let write = match key.given {
-            None => differs,
-            // An optional input is written when the user gave it, and the base did not or had
-            // another value; a derived value is never written (it follows its inputs).
-            Some(given) => given(s) && (differs || !given(&base)),
-        };
-        if write {
-            out.append_pair(key.bound.key, &v.to_string());
-        }
-    }
-    if s.monte_carlo.seed != base.monte_carlo.seed {
-        out.append_pair("seed", &s.monte_carlo.seed.to_string());
-    }
-    if s.start != base.start {
-        out.append_pair("start", &s.start.to_string());
-    }
-    // The base's contracts sized to this scenario's site: a fleet or site change alone does not
-    // write the strategies.
-    let mut sized_base = Scenario {
-        fleet: s.fleet,
-        site: s.site,
-        ..base.clone()
-    };
-    sized_base.size_contracts();
-    if s.strategies != sized_base.strategies {
-        out.append_pair(
-            "strategies",
-            &serde_json::to_string(&s.strategies).unwrap_or_default(),
-        );
-    }
-    if s.financing.debt != base.financing.debt {
-        out.append_pair(
-            "debt",
-            &serde_json::to_string(&s.financing.debt).unwrap_or_default(),
-        );
-    }
-    out.finish()
 }
 
 fn parse_scalar(key: &Key, text: &str) -> Result<f64, ValidationError> {
@@ -411,5 +390,6 @@ pub(crate) fn shorten(v: &str) -> String {
 pub fn known_keys() -> String {
     let mut all: Vec<&str> = keys().iter().map(|k| k.bound.key).collect();
     all.extend(OTHER_KEYS);
+    all.extend(legacy::KEYS);
     format!("a known key: {}", all.join(", "))
 }
