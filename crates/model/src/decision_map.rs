@@ -2,8 +2,8 @@
 //! price grid, and where the second strategy (the pivot) ties with the first (pure mining).
 //!
 //! A grid point scales the whole deterministic BTC price path by `price / start price` and sets
-//! the power price. Per strategy, everything that depends on neither (opex, capex, interest,
-//! contract cash) is summed once; each cell then adds only the mining term, with the shutdown
+//! the power price. Per strategy, everything that depends on neither (opex, capex, ASIC sales,
+//! interest, contract cash) is summed once; each cell then adds only the mining term, with the shutdown
 //! rule, month by month. The result equals a full projection at that point (tested).
 //!
 //! # Usage
@@ -51,7 +51,7 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
     let mut contract_mwh = 0.0;
     for m in 0..n {
         let d = t.discount[m];
-        fixed -= d * (k.mining_opex[m] + k.capex[m] + k.interest[m]);
+        fixed += d * (k.asic_sales[m] - k.mining_opex[m] - k.capex[m] - k.interest[m]);
         for c in &k.contracts {
             let alive = c.survival(m);
             let month = c.month(m, c.expected_delay, t.hours[m]);

@@ -6,11 +6,12 @@
 //!
 //! ```text
 //! fcf(m) = on(m) * (btc_coeff(m) * price(m) / H(m) - mining_mwh(m) * power + credit(m))
-//!        - mining_opex(m) - capex(m) - interest(m)
+//!        - mining_opex(m) - capex(m) - interest(m) + asic_sales(m)
 //!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
 //! ```
 //! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
-//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival and its
+//! its energy (when the shutdown rule is on); `asic_sales` are the machines sold when AI/HPC
+//! takes their megawatts ([`fleet`]); `alive_c` is the contract's survival and its
 //! pieces are read `delay_c` months late (expected values in the deterministic run, sampled on a
 //! Monte Carlo path). [`StrategyKernel::fcf`] is the
 //! one place this sum is written; the projection, the Monte Carlo and the decision map all call
@@ -20,6 +21,7 @@ mod contract;
 pub mod fleet;
 
 pub use contract::{ContractKernel, ContractMonth};
+pub use fleet::CohortMonth;
 
 use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
@@ -139,6 +141,18 @@ pub struct StrategyKernel {
     pub debt_repaid: Vec<f64>,
     /// ASIC and GPU depreciation, USD (non-cash).
     pub depreciation: Vec<f64>,
+    /// The ASICs' part of `depreciation`, USD: each cohort's, until its life ends or it is sold.
+    pub asic_depreciation: Vec<f64>,
+    /// Proceeds of the ASICs sold when AI/HPC takes their megawatts, USD: an investing inflow,
+    /// in FCF.
+    pub asic_sales: Vec<f64>,
+    /// Hashrate held (bought, not yet retired or sold), with power or not, EH/s.
+    pub installed_eh_s: Vec<f64>,
+    /// Every cohort with power, month by month in merit order (most efficient first): month
+    /// `m`'s are `cohorts[cohort_start[m]..cohort_start[m + 1]]`.
+    pub cohorts: Vec<CohortMonth>,
+    /// Where each month's cohorts start in `cohorts` (one more entry than months).
+    pub cohort_start: Vec<usize>,
     /// The AI/HPC contracts.
     pub contracts: Vec<ContractKernel>,
     /// Machines go off in a month whose mining revenue would not cover its energy.
@@ -164,9 +178,6 @@ impl StrategyKernel {
         let n = t.len();
         let strategy = &s.strategies[index];
         let fleet = &s.fleet;
-        let uptime = fleet.uptime_pct / 100.0;
-        let curtailment = fleet.curtailment_pct / 100.0;
-        let running = uptime * (1.0 - curtailment);
         let mut k = StrategyKernel {
             mining_mw: vec![0.0; n],
             hpc_mw: vec![0.0; n],
@@ -179,6 +190,11 @@ impl StrategyKernel {
             interest: vec![0.0; n],
             debt_repaid: vec![0.0; n],
             depreciation: vec![0.0; n],
+            asic_depreciation: vec![0.0; n],
+            asic_sales: vec![0.0; n],
+            installed_eh_s: vec![0.0; n],
+            cohorts: Vec::new(),
+            cohort_start: Vec::with_capacity(n + 1),
             contracts: Vec::with_capacity(strategy.contracts.len()),
             shutdown_when_unprofitable: fleet.shutdown_when_unprofitable,
         };
@@ -195,45 +211,8 @@ impl StrategyKernel {
                 &mut k.depreciation,
             ));
         }
-        let asic_monthly = if fleet.asic_life_months > 0 {
-            fleet.asic_value_usd() / fleet.asic_life_months as f64
-        } else {
-            0.0
-        };
-        let purchases = &strategy.fleet_purchases;
-        for p in purchases {
-            let cost = p.eh_s * 1e6 * p.usd_per_th; // 1 EH/s = 1,000,000 TH/s
-            let start = p.month as usize;
-            if start < n {
-                k.capex[start] += cost;
-            }
-            let monthly = cost / fleet.asic_life_months.max(1) as f64;
-            for d in k
-                .depreciation
-                .iter_mut()
-                .skip(start)
-                .take(fleet.asic_life_months as usize)
-            {
-                *d += monthly;
-            }
-        }
-        // Cash opex is per EH/s, on the hashrate with power.
-        let opex_per_eh = fleet.opex_usd_per_eh_month;
+        k.plan_fleet(fleet, &strategy.fleet_purchases, t, site_mw);
         for m in 0..n {
-            let available = (site_mw - k.hpc_mw[m]).max(0.0);
-            let running_fleet = fleet::dispatch(fleet, purchases, m, available);
-            let mining_mw = running_fleet.mw;
-            k.mining_mw[m] = mining_mw;
-            k.mining_eh_s[m] = running_fleet.eh_s;
-            k.btc_coeff[m] =
-                k.mining_eh_s[m] * t.reward_btc(m) * (1.0 - fleet.pool_fee_pct / 100.0) * running;
-            k.mining_mwh[m] = mining_mw * t.hours[m] * running;
-            k.demand_response[m] =
-                mining_mw * t.hours[m] * uptime * curtailment * fleet.demand_response_usd_mwh;
-            k.mining_opex[m] = opex_per_eh * running_fleet.eh_s;
-            if (m as u32) < fleet.asic_life_months {
-                k.depreciation[m] += asic_monthly;
-            }
             k.interest[m] = s
                 .financing
                 .debt
@@ -292,7 +271,8 @@ impl StrategyKernel {
     ) -> f64 {
         let mining = self.mining(m, price, network_eh_s, power);
         let mut cash =
-            mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m];
+            mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m]
+                + self.asic_sales[m];
         for (i, c) in self.contracts.iter().enumerate() {
             let (alive, delay) = contract(i);
             if alive != 0.0 {

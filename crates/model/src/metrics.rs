@@ -84,7 +84,7 @@ pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev
         } else {
             1.0
         };
-        let asic = s.fleet.asic_value_usd() / s.fleet.asic_life_months.max(1) as f64;
+        let asic = k.asic_depreciation[0];
         // A vanishing amount mined (e.g. a subnormal fleet or uptime) can make a cost per BTC
         // overflow: no finite figure is `None`, as when nothing is mined.
         cash_cost = finite(cash / mined);

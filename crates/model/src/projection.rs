@@ -2,12 +2,16 @@
 //!
 //! Conventions (what an analyst at a listed miner would expect, written down):
 //! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
-//!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
-//!   footing; the treasury columns show what is sold and held. Debt principal falling due is
+//!   (`fcf = EBITDA - capex + ASIC sales - interest + prepayment timing`) compares strategies on
+//!   the same footing; the treasury columns show what is sold and held. Debt principal falling due is
 //!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
 //!   tenant is left out of both revenue and cost.
 //! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.
+//! - When a conversion takes megawatts from mining, the machines that no longer fit (the least
+//!   efficient, since the most efficient run first) are sold that month at their efficiency
+//!   tier's resale price per TH/s (`asic_sales_usd`, an investing inflow in FCF), and their
+//!   depreciation stops.
 //! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
 //! - Payback is the first month from which cumulative FCF stays at or above zero to the horizon.
 //! - With the shutdown rule on (default), the machines are off in a month whose mining revenue
@@ -147,6 +151,9 @@ pub struct MonthRow {
     pub debt_repaid_usd: f64,
     /// Capex.
     pub capex_usd: f64,
+    /// Proceeds of the ASICs sold when AI/HPC took their megawatts this month (an investing
+    /// inflow, in FCF; not revenue).
+    pub asic_sales_usd: f64,
     /// Free cash flow.
     pub fcf_usd: f64,
     /// Cumulative free cash flow.
@@ -220,7 +227,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let opex = k.mining_opex[m] + hpc_opex;
         let energy = mining_energy + hpc_energy;
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
-        let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment;
+        let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment + k.asic_sales[m];
         debug_assert!(
             (fcf - k.fcf(
                 m,
@@ -272,6 +279,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             interest_usd: k.interest[m],
             debt_repaid_usd: k.debt_repaid[m],
             capex_usd: k.capex[m],
+            asic_sales_usd: k.asic_sales[m],
             fcf_usd: fcf,
             cumulative_fcf_usd: cumulative,
         });

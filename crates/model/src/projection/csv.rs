@@ -9,7 +9,7 @@
 use super::{MonthRow, Projection};
 
 /// Column names after `strategy_id` and `strategy_name`.
-pub const MONTH_COLUMNS: [&str; 22] = [
+pub const MONTH_COLUMNS: [&str; 23] = [
     "month",
     "blocks",
     "subsidy_btc",
@@ -30,11 +30,12 @@ pub const MONTH_COLUMNS: [&str; 22] = [
     "interest_usd",
     "debt_repaid_usd",
     "capex_usd",
+    "asic_sales_usd",
     "fcf_usd",
     "cumulative_fcf_usd",
 ];
 
-fn numbers(r: &MonthRow) -> [f64; 20] {
+fn numbers(r: &MonthRow) -> [f64; 21] {
     [
         r.subsidy_btc,
         r.btc_price_usd,
@@ -54,6 +55,7 @@ fn numbers(r: &MonthRow) -> [f64; 20] {
         r.interest_usd,
         r.debt_repaid_usd,
         r.capex_usd,
+        r.asic_sales_usd,
         r.fcf_usd,
         r.cumulative_fcf_usd,
     ]
