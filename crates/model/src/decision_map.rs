@@ -3,8 +3,10 @@
 //!
 //! A grid point scales the whole deterministic BTC price path by `price / start price` and sets
 //! the power price. Per strategy, everything that depends on neither (opex, capex, ASIC sales,
-//! interest, contract cash) is summed once; each cell then adds only the mining term, with the shutdown
-//! rule, month by month. The result equals a full projection at that point (tested).
+//! interest, contract cash) is summed once; each cell then adds only the mining term of each
+//! cohort with power, month by month, with the shutdown rule of [`StrategyKernel::mining`]
+//! (the same [`CohortMonth::margin`]). The result equals a full projection at that point
+//! (tested).
 //!
 //! # Usage
 //! ```
@@ -16,7 +18,7 @@
 use serde::Serialize;
 
 use crate::error::ValidationError;
-use crate::kernel::{StrategyKernel, Timeline};
+use crate::kernel::{CohortMonth, StrategyKernel, Timeline};
 use crate::scenario::Scenario;
 
 /// The grid and what wins where.
@@ -35,11 +37,10 @@ pub struct DecisionMap {
     pub tie: Vec<(f64, f64)>,
 }
 
-/// Month terms of one strategy: per unit of price scale, per USD/MWh, and the fixed rest.
+/// The terms of one strategy: per cohort-month with power, discounted, its revenue per unit of
+/// price scale, energy per USD/MWh, credit and avoidable opex; and the rest, fixed.
 struct Terms {
-    revenue: Vec<f64>,
-    mwh: Vec<f64>,
-    credit: Vec<f64>,
+    cohorts: Vec<CohortMonth>,
     fixed: f64,
     contract_mwh: f64,
     shutdown: bool,
@@ -49,8 +50,11 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
     let n = t.len();
     let mut fixed = 0.0;
     let mut contract_mwh = 0.0;
+    let mut cohorts = Vec::with_capacity(k.cohorts.len());
     for m in 0..n {
         let d = t.discount[m];
+        // Opex with every machine with power running; a cohort switched off gets its avoidable
+        // share back (see `Terms::npv`).
         fixed += d * (k.asic_sales[m] - k.mining_opex[m] - k.capex[m] - k.interest[m]);
         for c in &k.contracts {
             let alive = c.survival(m);
@@ -58,15 +62,20 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
             fixed += d * alive * month.net();
             contract_mwh += d * alive * month.mwh;
         }
+        let usd_per_coeff = t.btc_price_usd[m] / t.network_eh_s[m];
+        for c in &k.cohorts[k.cohort_start[m]..k.cohort_start[m + 1]] {
+            fixed += d * c.avoidable_opex;
+            cohorts.push(CohortMonth {
+                btc_coeff: d * c.btc_coeff * usd_per_coeff, // revenue at scale 1
+                mwh: d * c.mwh,
+                credit: d * c.credit,
+                avoidable_opex: d * c.avoidable_opex,
+                ..*c
+            });
+        }
     }
     Terms {
-        revenue: (0..n)
-            .map(|m| t.discount[m] * k.btc_coeff[m] * t.btc_price_usd[m] / t.network_eh_s[m])
-            .collect(),
-        mwh: (0..n).map(|m| t.discount[m] * k.mining_mwh[m]).collect(),
-        credit: (0..n)
-            .map(|m| t.discount[m] * k.demand_response[m])
-            .collect(),
+        cohorts,
         fixed,
         contract_mwh,
         shutdown: k.shutdown_when_unprofitable,
@@ -74,14 +83,15 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
 }
 
 impl Terms {
-    /// NPV at `scale` times the price path and `power` USD/MWh.
+    /// NPV at `scale` times the price path and `power` USD/MWh. A cohort-month runs, as in
+    /// [`StrategyKernel::mining`], unless the shutdown rule is on and its margin (discounted,
+    /// which keeps its sign) is negative; off, it keeps its avoidable opex (already in `fixed`).
     fn npv(&self, scale: f64, power: f64) -> f64 {
         let mut mining = 0.0;
-        for ((r, e), c) in self.revenue.iter().zip(&self.mwh).zip(&self.credit) {
-            let revenue = scale * r;
-            let energy = power * e;
-            if !(self.shutdown && revenue < energy) {
-                mining += revenue - energy + c;
+        for c in &self.cohorts {
+            let margin = c.margin(scale * c.btc_coeff, power * c.mwh);
+            if !(self.shutdown && margin < 0.0) {
+                mining += margin;
             }
         }
         self.fixed - power * self.contract_mwh + mining

@@ -5,23 +5,29 @@
 //! depend on, so that the uncertain inputs can be moved without redoing the whole projection:
 //!
 //! ```text
-//! fcf(m) = on(m) * (btc_coeff(m) * price(m) / H(m) - mining_mwh(m) * power + credit(m))
-//!        - mining_opex(m) - capex(m) - interest(m) + asic_sales(m)
+//! fcf(m) = sum_k on_k(m) * (btc_coeff_k(m) * price(m) / H(m) - mwh_k(m) * power + credit_k(m))
+//!        - mining_opex(m) + sum_k (1 - on_k(m)) * avoidable_k(m)
+//!        - capex(m) - interest(m) + asic_sales(m)
 //!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
 //! ```
-//! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
-//! its energy (when the shutdown rule is on); `asic_sales` are the machines sold when AI/HPC
-//! takes their megawatts ([`fleet`]); `alive_c` is the contract's survival and its
+//! `H` is network hashrate in EH/s; `k` runs over the month's cohorts with power (the original
+//! fleet and each purchase, [`fleet`]); `on_k` is 0 when the shutdown rule switches cohort `k`
+//! off, its revenue not covering its energy and its avoidable opex (so the least efficient go
+//! first, [`StrategyKernel::mining`]); `mining_opex` is the opex of every machine held with
+//! those with power running; `asic_sales` are the machines sold when AI/HPC takes their
+//! megawatts; `alive_c` is the contract's survival and its
 //! pieces are read `delay_c` months late (expected values in the deterministic run, sampled on a
-//! Monte Carlo path). [`StrategyKernel::fcf`] is the
-//! one place this sum is written; the projection, the Monte Carlo and the decision map all call
-//! it.
+//! Monte Carlo path). [`StrategyKernel::fcf`] is the one place this sum is written; the
+//! projection and the Monte Carlo call it, and the decision map sums the same terms with the
+//! same switch-off rule ([`CohortMonth::margin`]).
 
 mod contract;
 pub mod fleet;
+mod mining;
 
 pub use contract::{ContractKernel, ContractMonth};
 pub use fleet::CohortMonth;
+pub use mining::MiningMonth;
 
 use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
@@ -123,15 +129,19 @@ pub struct StrategyKernel {
     pub mining_mw: Vec<f64>,
     /// MW at the meter taken by AI/HPC (from the start of conversion).
     pub hpc_mw: Vec<f64>,
-    /// Hashrate mining, EH/s.
+    /// Hashrate with power, EH/s (running or, by the shutdown rule, switched off).
     pub mining_eh_s: Vec<f64>,
-    /// BTC mined x network EH/s: BTC mined = btc_coeff / H.
+    /// BTC mined x network EH/s with every machine that has power running: BTC mined =
+    /// btc_coeff / H.
     pub btc_coeff: Vec<f64>,
-    /// Mining energy bought, MWh.
+    /// Mining energy bought with every machine that has power running, MWh.
     pub mining_mwh: Vec<f64>,
-    /// Mining cash opex, USD.
+    /// Mining cash opex with every machine that has power running, USD: per EH/s held, less
+    /// the avoidable share for machines without power. A cohort switched off saves its
+    /// [`CohortMonth::avoidable_opex`] ([`StrategyKernel::mining`]).
     pub mining_opex: Vec<f64>,
-    /// Demand-response credit for curtailed hours, USD.
+    /// Demand-response credit for curtailed hours with every machine that has power running,
+    /// USD.
     pub demand_response: Vec<f64>,
     /// Capex (conversion and GPUs), USD.
     pub capex: Vec<f64>,
@@ -155,21 +165,9 @@ pub struct StrategyKernel {
     pub cohort_start: Vec<usize>,
     /// The AI/HPC contracts.
     pub contracts: Vec<ContractKernel>,
-    /// Machines go off in a month whose mining revenue would not cover its energy.
+    /// Cohorts go off in a month whose mining revenue would not cover their energy and the
+    /// avoidable share of their opex.
     pub shutdown_when_unprofitable: bool,
-}
-
-/// Mining's part of one month, after the shutdown rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MiningMonth {
-    /// BTC mined.
-    pub btc: f64,
-    /// Revenue, USD.
-    pub revenue: f64,
-    /// Energy bought, net of demand-response credits, USD.
-    pub energy: f64,
-    /// Whether the machines ran.
-    pub running: bool,
 }
 
 impl StrategyKernel {
@@ -233,29 +231,6 @@ impl StrategyKernel {
         k
     }
 
-    /// Mining in month `m` at this BTC price, network hashrate (EH/s) and power price.
-    #[inline]
-    pub fn mining(&self, m: usize, price: f64, network_eh_s: f64, power: f64) -> MiningMonth {
-        let btc = self.btc_coeff[m] / network_eh_s;
-        let revenue = btc * price;
-        let bought = self.mining_mwh[m] * power;
-        if self.shutdown_when_unprofitable && revenue < bought {
-            MiningMonth {
-                btc: 0.0,
-                revenue: 0.0,
-                energy: 0.0,
-                running: false,
-            }
-        } else {
-            MiningMonth {
-                btc,
-                revenue,
-                energy: bought - self.demand_response[m],
-                running: true,
-            }
-        }
-    }
-
     /// Free cash flow of month `m` (of `hours` hours) given the market and, for each contract
     /// `c`, `contract(c) = (alive, delay)`: its survival (expected, or 0/1 on a Monte Carlo path)
     /// and its delivery delay in months (expected, or sampled).
@@ -271,7 +246,7 @@ impl StrategyKernel {
     ) -> f64 {
         let mining = self.mining(m, price, network_eh_s, power);
         let mut cash =
-            mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m]
+            mining.revenue - mining.energy - mining.opex - self.capex[m] - self.interest[m]
                 + self.asic_sales[m];
         for (i, c) in self.contracts.iter().enumerate() {
             let (alive, delay) = contract(i);

@@ -14,8 +14,13 @@
 //!   depreciation stops.
 //! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
 //! - Payback is the first month from which cumulative FCF stays at or above zero to the horizon.
-//! - With the shutdown rule on (default), the machines are off in a month whose mining revenue
-//!   would not cover its energy; cash opex and depreciation go on.
+//! - Cash opex is per EH/s held (running, switched off or without power); its avoidable share
+//!   (an input) stops for machines that do not run.
+//! - With the shutdown rule on (default), machines switch off in merit order, least efficient
+//!   first: a cohort (the original fleet, each purchase) is off in a month whose mining revenue
+//!   would not cover its energy (net of demand-response credits) and its avoidable opex. A
+//!   month can run part of the fleet (`eh_s_running`, `eh_s_off`); the unavoidable opex and
+//!   depreciation go on.
 //!
 //! # Usage
 //! ```
@@ -121,10 +126,15 @@ pub struct MonthRow {
     pub btc_price_usd: f64,
     /// Network hashrate, EH/s.
     pub network_hashrate_eh_s: f64,
-    /// MW mining.
+    /// MW given to mining: the machines with power, running or switched off.
     pub mining_mw: f64,
     /// MW with AI/HPC.
     pub hpc_mw: f64,
+    /// Hashrate running, EH/s.
+    pub eh_s_running: f64,
+    /// Hashrate held but not running, EH/s: switched off as unprofitable (least efficient
+    /// first), or without power (a fleet bigger than what AI/HPC leaves of the site).
+    pub eh_s_off: f64,
     /// BTC mined.
     pub btc_mined: f64,
     /// BTC sold.
@@ -207,8 +217,10 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
     let mut cumulative = 0.0;
     let (mut mining_mw_months, mut hpc_mw_months) = (0.0, 0.0);
     let (mut mining_rev, mut mining_margin, mut hpc_rev, mut hpc_margin) = (0.0, 0.0, 0.0, 0.0);
+    let mut first_mining = None;
     for m in 0..t.len() {
         let mining = k.mining(m, t.btc_price_usd[m], t.network_eh_s[m], power);
+        first_mining.get_or_insert(mining);
         let (btc_mined, mining_revenue, mining_energy) =
             (mining.btc, mining.revenue, mining.energy);
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
@@ -224,7 +236,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
                 hpc_live_mw += alive * c.facility_mw;
             }
         }
-        let opex = k.mining_opex[m] + hpc_opex;
+        let opex = mining.opex + hpc_opex;
         let energy = mining_energy + hpc_energy;
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
         let fcf = ebitda - k.capex[m] - k.interest[m] + prepayment + k.asic_sales[m];
@@ -250,12 +262,10 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let available = held + btc_mined;
         let sold = (btc_mined * s.treasury.sell_pct / 100.0 + planned_sales).min(available);
         held = available - sold;
-        if mining.running {
-            mining_mw_months += k.mining_mw[m];
-        }
+        mining_mw_months += mining.mw;
         hpc_mw_months += hpc_live_mw;
         mining_rev += mining_revenue;
-        mining_margin += mining_revenue - mining_energy - k.mining_opex[m];
+        mining_margin += mining_revenue - mining_energy - mining.opex;
         hpc_rev += hpc_revenue;
         hpc_margin += hpc_revenue - hpc_opex - hpc_energy;
         months.push(MonthRow {
@@ -266,6 +276,8 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             network_hashrate_eh_s: t.network_eh_s[m],
             mining_mw: k.mining_mw[m],
             hpc_mw: k.hpc_mw[m],
+            eh_s_running: mining.eh_s_running,
+            eh_s_off: mining.eh_s_off,
             btc_mined,
             btc_sold: sold,
             btc_held: held,
@@ -295,7 +307,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         mining_margin_per_mw_year_usd: per_mw_year(mining_margin, mining_mw_months),
         hpc_revenue_per_mw_year_usd: per_mw_year(hpc_rev, hpc_mw_months),
         hpc_margin_per_mw_year_usd: per_mw_year(hpc_margin, hpc_mw_months),
-        ..metrics::summarize(&months, s, k, mining_rev)
+        ..metrics::summarize(&months, s, k, mining_rev, first_mining.as_ref())
     };
     StrategyResult {
         id: strategy.id.clone(),

@@ -114,6 +114,7 @@ impl StrategyKernel {
         let curtailment = fleet.curtailment_pct / 100.0;
         let running = uptime * (1.0 - curtailment);
         let pool = 1.0 - fleet.pool_fee_pct / 100.0;
+        let avoidable = fleet.opex_avoidable_pct / 100.0;
         let life = fleet.asic_life_months.max(1) as usize;
         let (mut cohorts, order) = cohorts(fleet, purchases);
         let (mut before, mut powered) = (vec![0.0; cohorts.len()], vec![0.0; cohorts.len()]);
@@ -173,7 +174,7 @@ impl StrategyKernel {
                     btc_coeff: eh_s * t.reward_btc(m) * pool * running,
                     mwh: mw * t.hours[m] * running,
                     credit: mw * t.hours[m] * uptime * curtailment * fleet.demand_response_usd_mwh,
-                    avoidable_opex: 0.0,
+                    avoidable_opex: fleet.opex_usd_per_eh_month * avoidable * eh_s,
                 };
                 self.mining_mw[m] += month.mw;
                 self.mining_eh_s[m] += month.eh_s;
@@ -182,7 +183,11 @@ impl StrategyKernel {
                 self.demand_response[m] += month.credit;
                 self.cohorts.push(month);
             }
-            self.mining_opex[m] = fleet.opex_usd_per_eh_month * self.mining_eh_s[m];
+            // Opex on every machine held; machines without power are off, so their avoidable
+            // share stops.
+            let unpowered = (self.installed_eh_s[m] - self.mining_eh_s[m]).max(0.0);
+            self.mining_opex[m] =
+                fleet.opex_usd_per_eh_month * (self.installed_eh_s[m] - avoidable * unpowered);
             self.depreciation[m] += self.asic_depreciation[m];
             self.cohort_start.push(self.cohorts.len());
         }

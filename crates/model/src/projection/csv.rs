@@ -9,7 +9,7 @@
 use super::{MonthRow, Projection};
 
 /// Column names after `strategy_id` and `strategy_name`.
-pub const MONTH_COLUMNS: [&str; 23] = [
+pub const MONTH_COLUMNS: [&str; 25] = [
     "month",
     "blocks",
     "subsidy_btc",
@@ -17,6 +17,8 @@ pub const MONTH_COLUMNS: [&str; 23] = [
     "network_hashrate_eh_s",
     "mining_mw",
     "hpc_mw",
+    "eh_s_running",
+    "eh_s_off",
     "btc_mined",
     "btc_sold",
     "btc_held",
@@ -35,13 +37,15 @@ pub const MONTH_COLUMNS: [&str; 23] = [
     "cumulative_fcf_usd",
 ];
 
-fn numbers(r: &MonthRow) -> [f64; 21] {
+fn numbers(r: &MonthRow) -> [f64; 23] {
     [
         r.subsidy_btc,
         r.btc_price_usd,
         r.network_hashrate_eh_s,
         r.mining_mw,
         r.hpc_mw,
+        r.eh_s_running,
+        r.eh_s_off,
         r.btc_mined,
         r.btc_sold,
         r.btc_held,
