@@ -248,6 +248,58 @@ fn every_key_at_its_extremes_projects_to_finite_numbers() {
     }
 }
 
+/// The fleet's per-unit keys (and the old totals) at their extremes, on a fleet of three
+/// cohorts (an upgrade and a purchase of old machines) whose strategies sell machines to
+/// AI/HPC, at a price that switches part of the fleet off: finite everywhere.
+#[test]
+fn fleet_keys_at_their_extremes_with_cohorts_switch_off_and_sales_are_finite() {
+    use hashpivot_model::scenario::FleetPurchase;
+    let mut base = Scenario::default();
+    base.network.btc_price_usd = 70_000.0;
+    for st in &mut base.strategies {
+        st.fleet_purchases = vec![
+            FleetPurchase {
+                month: 0,
+                eh_s: 2.0,
+                efficiency_j_th: 12.0,
+                usd_per_th: 18.0,
+                retire_eh_s: 1.0,
+            },
+            FleetPurchase {
+                month: 3,
+                eh_s: 3.0,
+                efficiency_j_th: 30.0,
+                usd_per_th: 3.0,
+                retire_eh_s: 0.0,
+            },
+        ];
+    }
+    base.validate().unwrap();
+    let keys = [
+        "opex_eh",
+        "opex_avoid",
+        "asic_th",
+        "resale_lt19",
+        "resale_19_25",
+        "resale_ge25",
+        "opex",
+        "asic_value",
+        "fleet",
+        "eff",
+    ];
+    for key in keys {
+        let b = query::bound(key).unwrap();
+        let (_, set) = query::accessor(key).unwrap();
+        for v in extremes(&b) {
+            let mut s = base.clone();
+            set(&mut s, v);
+            if s.validate().is_ok() {
+                check_everything(&s, &format!("{key}={v}"));
+            }
+        }
+    }
+}
+
 /// The scenario, every figure computed from it, all finite (a Monte Carlo of a few paths and a
 /// small decision map, so a test can afford many).
 fn check_everything(s: &Scenario, what: &str) {
