@@ -129,16 +129,22 @@ impl StrategyKernel {
                 }
             }
             // Megawatts AI/HPC took since last month (from before the start in month 0): the
-            // machines that ran on them are sold.
+            // machines that ran on them are sold. Less than a billionth of the site (rounding
+            // in the MW a whole-site conversion takes) counts as nothing.
+            let left = |hpc_mw: f64| {
+                let mw = (site_mw - hpc_mw).max(0.0);
+                if mw <= site_mw * 1e-9 {
+                    0.0
+                } else {
+                    mw
+                }
+            };
             let was = if m == 0 {
                 site_mw
             } else {
-                site_mw - self.hpc_mw[m - 1]
+                left(self.hpc_mw[m - 1])
             };
-            // What is left, with less than a billionth of the site (rounding in the MW a
-            // whole-site conversion takes) counted as nothing.
-            let now = (site_mw - self.hpc_mw[m]).max(0.0);
-            let now = if now <= site_mw * 1e-9 { 0.0 } else { now };
+            let now = left(self.hpc_mw[m]);
             if now < was {
                 dispatch(&cohorts, &order, fleet.pue, was, &mut before);
                 dispatch(&cohorts, &order, fleet.pue, now, &mut powered);
