@@ -5,8 +5,8 @@
 //! the power price. Per strategy, everything that depends on neither (opex, capex, ASIC sales,
 //! interest, contract cash) is summed once; each cell then adds only the mining term of each
 //! cohort with power, month by month, with the shutdown rule of [`StrategyKernel::mining`]
-//! (the same [`CohortMonth::margin`]). The result equals a full projection at that point
-//! (tested).
+//! (the same margin and [`crate::kernel::kept`]). The result equals a full projection at
+//! that point (tested).
 //!
 //! # Usage
 //! ```
@@ -18,7 +18,7 @@
 use serde::Serialize;
 
 use crate::error::ValidationError;
-use crate::kernel::{CohortMonth, StrategyKernel, Timeline};
+use crate::kernel::{kept, StrategyKernel, Timeline};
 use crate::scenario::Scenario;
 
 /// The grid and what wins where.
@@ -38,9 +38,12 @@ pub struct DecisionMap {
 }
 
 /// The terms of one strategy: per cohort-month with power, discounted, its revenue per unit of
-/// price scale, energy per USD/MWh, credit and avoidable opex; and the rest, fixed.
+/// price scale, its energy per USD/MWh and its credit less its avoidable opex (the parts of
+/// [`crate::kernel::CohortMonth::margin`]), side by side so the cells' loop stays simple; and the rest, fixed.
 struct Terms {
-    cohorts: Vec<CohortMonth>,
+    revenue: Vec<f64>,
+    mwh: Vec<f64>,
+    net: Vec<f64>,
     fixed: f64,
     contract_mwh: f64,
     shutdown: bool,
@@ -50,12 +53,15 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
     let n = t.len();
     let mut fixed = 0.0;
     let mut contract_mwh = 0.0;
-    let mut cohorts = Vec::with_capacity(k.cohorts.len());
+    let cohorts = k.cohorts.len();
+    let (mut revenue, mut mwh, mut net) = (
+        Vec::with_capacity(cohorts),
+        Vec::with_capacity(cohorts),
+        Vec::with_capacity(cohorts),
+    );
     for m in 0..n {
         let d = t.discount[m];
-        // Opex with every machine with power running; a cohort switched off gets its avoidable
-        // share back (see `Terms::npv`).
-        fixed += d * (k.asic_sales[m] - k.mining_opex[m] - k.capex[m] - k.interest[m]);
+        fixed += d * (k.asic_sales[m] - k.mining_opex_off[m] - k.capex[m] - k.interest[m]);
         for c in &k.contracts {
             let alive = c.survival(m);
             let month = c.month(m, c.expected_delay, t.hours[m]);
@@ -63,19 +69,16 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
             contract_mwh += d * alive * month.mwh;
         }
         let usd_per_coeff = t.btc_price_usd[m] / t.network_eh_s[m];
-        for c in &k.cohorts[k.cohort_start[m]..k.cohort_start[m + 1]] {
-            fixed += d * c.avoidable_opex;
-            cohorts.push(CohortMonth {
-                btc_coeff: d * c.btc_coeff * usd_per_coeff, // revenue at scale 1
-                mwh: d * c.mwh,
-                credit: d * c.credit,
-                avoidable_opex: d * c.avoidable_opex,
-                ..*c
-            });
+        for c in k.cohorts_in(m) {
+            revenue.push(d * c.btc_coeff * usd_per_coeff);
+            mwh.push(d * c.mwh);
+            net.push(d * (c.credit - c.avoidable_opex));
         }
     }
     Terms {
-        cohorts,
+        revenue,
+        mwh,
+        net,
         fixed,
         contract_mwh,
         shutdown: k.shutdown_when_unprofitable,
@@ -83,16 +86,13 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
 }
 
 impl Terms {
-    /// NPV at `scale` times the price path and `power` USD/MWh. A cohort-month runs, as in
-    /// [`StrategyKernel::mining`], unless the shutdown rule is on and its margin (discounted,
-    /// which keeps its sign) is negative; off, it keeps its avoidable opex (already in `fixed`).
+    /// NPV at `scale` times the price path and `power` USD/MWh. A cohort-month adds its margin
+    /// (discounted, which keeps its sign) when it runs by the rule of [`StrategyKernel::mining`].
     fn npv(&self, scale: f64, power: f64) -> f64 {
         let mut mining = 0.0;
-        for c in &self.cohorts {
-            let margin = c.margin(scale * c.btc_coeff, power * c.mwh);
-            if !(self.shutdown && margin < 0.0) {
-                mining += margin;
-            }
+        for ((r, e), x) in self.revenue.iter().zip(&self.mwh).zip(&self.net) {
+            // `CohortMonth::margin`: revenue - energy + (credit - avoidable opex).
+            mining += kept(self.shutdown, scale * r - power * e + x);
         }
         self.fixed - power * self.contract_mwh + mining
     }

@@ -5,21 +5,21 @@
 //! depend on, so that the uncertain inputs can be moved without redoing the whole projection:
 //!
 //! ```text
-//! fcf(m) = sum_k on_k(m) * (btc_coeff_k(m) * price(m) / H(m) - mwh_k(m) * power + credit_k(m))
-//!        - mining_opex(m) + sum_k (1 - on_k(m)) * avoidable_k(m)
-//!        - capex(m) - interest(m) + asic_sales(m)
-//!        + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
+//! fcf(m) = sum_k on_k(m) * margin_k(m) - mining_opex_off(m) - capex(m) - interest(m)
+//!        + asic_sales(m) + sum_c alive_c(m) * (net_c(m) - mwh_c(m) * power)
+//! margin_k(m) = btc_coeff_k(m) * price(m) / H(m) - mwh_k(m) * power + credit_k(m)
+//!        - avoidable_k(m)
 //! ```
 //! `H` is network hashrate in EH/s; `k` runs over the month's cohorts with power (the original
 //! fleet and each purchase, [`fleet`]); `on_k` is 0 when the shutdown rule switches cohort `k`
-//! off, its revenue not covering its energy and its avoidable opex (so the least efficient go
-//! first, [`StrategyKernel::mining`]); `mining_opex` is the opex of every machine held with
-//! those with power running; `asic_sales` are the machines sold when AI/HPC takes their
-//! megawatts; `alive_c` is the contract's survival and its
+//! off, its margin being negative (revenue not covering energy and avoidable opex, so the
+//! least efficient go first, [`runs`]); `mining_opex_off` is the unavoidable opex of every
+//! machine held; `asic_sales` are the machines sold when AI/HPC takes their megawatts;
+//! `alive_c` is the contract's survival and its
 //! pieces are read `delay_c` months late (expected values in the deterministic run, sampled on a
 //! Monte Carlo path). [`StrategyKernel::fcf`] is the one place this sum is written; the
 //! projection and the Monte Carlo call it, and the decision map sums the same terms with the
-//! same switch-off rule ([`CohortMonth::margin`]).
+//! same margin ([`CohortMonth::margin`]) and rule ([`runs`]).
 
 mod contract;
 pub mod fleet;
@@ -27,7 +27,7 @@ mod mining;
 
 pub use contract::{ContractKernel, ContractMonth};
 pub use fleet::CohortMonth;
-pub use mining::MiningMonth;
+pub use mining::{kept, runs, MiningMonth};
 
 use crate::calendar::YearMonth;
 use crate::scenario::Scenario;
@@ -140,6 +140,9 @@ pub struct StrategyKernel {
     /// the avoidable share for machines without power. A cohort switched off saves its
     /// [`CohortMonth::avoidable_opex`] ([`StrategyKernel::mining`]).
     pub mining_opex: Vec<f64>,
+    /// Mining cash opex with every machine off, USD: the unavoidable share on every machine
+    /// held. Each cohort that runs adds its [`CohortMonth::avoidable_opex`].
+    pub mining_opex_off: Vec<f64>,
     /// Demand-response credit for curtailed hours with every machine that has power running,
     /// USD.
     pub demand_response: Vec<f64>,
@@ -183,6 +186,7 @@ impl StrategyKernel {
             btc_coeff: vec![0.0; n],
             mining_mwh: vec![0.0; n],
             mining_opex: vec![0.0; n],
+            mining_opex_off: vec![0.0; n],
             demand_response: vec![0.0; n],
             capex: vec![0.0; n],
             interest: vec![0.0; n],

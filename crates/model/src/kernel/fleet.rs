@@ -194,6 +194,8 @@ impl StrategyKernel {
             let unpowered = (self.installed_eh_s[m] - self.mining_eh_s[m]).max(0.0);
             self.mining_opex[m] =
                 fleet.opex_usd_per_eh_month * (self.installed_eh_s[m] - avoidable * unpowered);
+            self.mining_opex_off[m] =
+                fleet.opex_usd_per_eh_month * (1.0 - avoidable) * self.installed_eh_s[m];
             self.depreciation[m] += self.asic_depreciation[m];
             self.cohort_start.push(self.cohorts.len());
         }
