@@ -248,9 +248,8 @@ impl StrategyKernel {
         power: f64,
         contract: impl Fn(usize) -> (f64, usize),
     ) -> f64 {
-        let mining = self.mining(m, price, network_eh_s, power);
         let mut cash =
-            mining.revenue - mining.energy - mining.opex - self.capex[m] - self.interest[m]
+            self.mining_cash(m, price, network_eh_s, power) - self.capex[m] - self.interest[m]
                 + self.asic_sales[m];
         for (i, c) in self.contracts.iter().enumerate() {
             let (alive, delay) = contract(i);

@@ -247,3 +247,28 @@ fn a_fleet_three_times_the_site_is_worth_no_more_than_the_fleet_that_fits() {
         1e-12
     ));
 }
+
+#[test]
+fn the_monte_carlo_s_mining_cash_is_the_projection_s_mining() {
+    // Two cohorts with opex, curtailment and a demand-response credit, over prices and power
+    // prices that switch none, one or both off.
+    let mut s = two_cohorts(60_000.0, 150_000.0, 30.0);
+    s.fleet.curtailment_pct = 10.0;
+    s.fleet.demand_response_usd_mwh = 30.0;
+    let t = Timeline::new(&s);
+    let k = StrategyKernel::new(&s, 0, &t);
+    let mut seen_partial = false;
+    for price in [20_000.0, 50_000.0, 70_000.0, 90_000.0, 200_000.0] {
+        for power in [0.0, 30.0, 50.0, 90.0] {
+            let x = k.mining(0, price, t.network_eh_s[0], power);
+            let cash = k.mining_cash(0, price, t.network_eh_s[0], power);
+            let want = x.revenue - x.energy - x.opex;
+            assert!(
+                (cash - want).abs() <= 1e-9 * want.abs().max(1.0),
+                "{price} {power}"
+            );
+            seen_partial |= x.eh_s_running == 5.0;
+        }
+    }
+    assert!(seen_partial, "the sweep switches one cohort off somewhere");
+}
