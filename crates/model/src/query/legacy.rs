@@ -6,8 +6,8 @@
 //! total over a fleet of 0 EH/s, or one that comes out beyond the per-unit range, has the total
 //! refused by name.
 //!
-//! The page still shows the totals (until it shows the per-unit inputs), so [`accessor`] reads
-//! them as per unit x fleet and writes them back per unit.
+//! The page still shows the totals (until it shows the per-unit inputs), so
+//! [`crate::query::accessor`] reads them as per unit x fleet and writes them back per unit.
 
 use super::{problem, Get, Set};
 use crate::bounds::{self, Bound};
@@ -72,9 +72,9 @@ pub(super) fn accessor(key: &str) -> Option<(Get, Set)> {
     }
 }
 
-/// Reads old key `key` (one of [`KEYS`]) with value `text`: refused if the link also gives its
+/// Reads old key `key` (one of `KEYS`) with value `text`: refused if the link also gives its
 /// per-unit key (`given`) or the value is out of the old range; else its total, kept for
-/// [`convert`].
+/// `convert`.
 pub(super) fn read(key: &str, text: &str, given: bool) -> Result<(String, f64), ValidationError> {
     let Some(t) = total(key) else {
         return Err(problem(key, key, text, "a known key"));
