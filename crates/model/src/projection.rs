@@ -3,8 +3,8 @@
 //! Conventions (what an analyst at a listed miner would expect, written down):
 //! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
 //!   (`fcf = EBITDA - capex + ASIC sales - interest + prepayment timing`) compares strategies on
-//!   the same footing; the treasury columns show what is sold and held. Debt principal falling due is
-//!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
+//!   the same footing; the treasury columns show what is sold and held. Debt principal falling
+//!   due is shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
 //! - Energy cost is net of demand-response credits; colocation power passed through to the
 //!   tenant is left out of both revenue and cost.
 //! - Converted megawatts stay with AI/HPC to the horizon's end, even after a lease ends.

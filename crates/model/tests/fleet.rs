@@ -272,3 +272,21 @@ fn the_monte_carlo_s_mining_cash_is_the_projection_s_mining() {
     }
     assert!(seen_partial, "the sweep switches one cohort off somewhere");
 }
+
+#[test]
+fn at_most_200_fleet_purchases_per_strategy() {
+    let buy = FleetPurchase {
+        month: 1,
+        eh_s: 0.1,
+        efficiency_j_th: 15.0,
+        usd_per_th: 10.0,
+        retire_eh_s: 0.0,
+    };
+    let mut s = Scenario::default();
+    s.strategies[2].fleet_purchases = vec![buy; 200];
+    assert_eq!(s.validate(), Ok(()));
+    s.strategies[2].fleet_purchases.push(buy);
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.field, "strategies[2].fleet_purchases");
+    assert_eq!(e.value, "201");
+}
