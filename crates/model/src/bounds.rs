@@ -274,19 +274,6 @@ pub const PATHS: Bound =
 pub const BTC_VOL: Bound =
     Bound::new("btc_vol", "BTC volatility", "% a year", 0.0, 500.0, 1.0).slider(0.0, 150.0);
 
-/// Mining cash opex, USD a month.
-pub const OPEX: Bound = Bound::new(
-    "opex",
-    "Mining cash opex",
-    "USD a month",
-    0.0,
-    1e10,
-    10_000.0,
-)
-.slider(0.0, 20_000_000.0);
-/// ASIC value, USD.
-pub const ASIC_VALUE: Bound =
-    Bound::new("asic_value", "ASIC value", "USD", 0.0, 1e12, 1_000_000.0).slider(0.0, 2e9);
 /// ASIC depreciation life, months.
 pub const ASIC_LIFE: Bound = Bound::new(
     "asic_life",
@@ -329,8 +316,14 @@ pub mod contract;
 
 /// Fields of a debt, checked under `financing.debt[i]`.
 pub mod debt;
+/// Fleet costs and values per unit of hashrate, and the totals old links carry.
+pub mod fleet;
 /// The network path's inputs (economic mode).
 pub mod network;
+pub use fleet::{
+    ASIC_TH, ASIC_VALUE, OPEX, OPEX_AVOIDABLE, OPEX_EH, RESALE_19_TO_25, RESALE_BELOW_19,
+    RESALE_FROM_25,
+};
 /// Fields of a fleet purchase.
 pub mod purchase;
 
@@ -372,6 +365,8 @@ mod tests {
         .into_iter()
         .chain(contract::ALL)
         .chain(debt::ALL)
+        .chain(fleet::ALL)
+        .chain([OPEX, ASIC_VALUE])
         {
             assert!(b.min <= b.slider_min && b.slider_min < b.slider_max && b.slider_max <= b.max);
             assert!(

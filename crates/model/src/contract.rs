@@ -129,9 +129,11 @@ pub enum AfterTerm {
     /// once, with the same NOI margin, opex and power terms, to the horizon. JSON `relet`.
     #[default]
     Relet,
-    /// Handed back to mining: the megawatts leave AI/HPC at term end and the fleet dispatch
-    /// uses them if machines are there ([`crate::kernel::ContractKernel::mw_returned`]). Buying
-    /// machines for them is not modelled here. JSON `mining`.
+    /// Handed back to mining: the megawatts leave AI/HPC at term end and new machines are bought
+    /// for them that month (the ones that ran there were sold at the conversion): at the fleet's
+    /// ASIC price per TH/s, as much more efficient than the fleet as the network's marginal
+    /// machine has become by then ([`crate::kernel::ContractKernel::mw_returned`]). JSON
+    /// `mining`.
     Mining,
 }
 

@@ -2,11 +2,13 @@
 //! price grid, and where the second strategy (the pivot) ties with the first (pure mining).
 //!
 //! A grid point scales the whole deterministic BTC price path by `price / start price` and sets
-//! the power price. Per strategy, everything that depends on neither (opex, capex, interest,
-//! contract cash) is summed once; each column computes its price-over-hashrate path once (with
-//! an economic network, hashrate follows the column's prices, so each column has its own
-//! network path, [`crate::network::path`]); each cell then adds only the mining term, with the
-//! shutdown rule, month by month. The result equals a full projection at that point (tested).
+//! the power price. Per strategy, everything that depends on neither (opex, capex, ASIC sales,
+//! interest, contract cash) is summed once; each column computes its price-over-hashrate path
+//! once (with an economic network, hashrate follows the column's prices, so each column has
+//! its own network path, [`crate::network::path`]); each cell then adds only the mining term
+//! of each cohort with power, month by month, with the shutdown rule of
+//! [`StrategyKernel::mining`] (the same margin and [`crate::kernel::kept`]). The result equals
+//! a full projection at that point (tested).
 //!
 //! # Usage
 //! ```
@@ -18,7 +20,7 @@
 use serde::Serialize;
 
 use crate::error::ValidationError;
-use crate::kernel::{StrategyKernel, Timeline};
+use crate::kernel::{kept, StrategyKernel, Timeline};
 use crate::network::path::Economics;
 use crate::scenario::{NetworkMode, Scenario};
 
@@ -38,12 +40,15 @@ pub struct DecisionMap {
     pub tie: Vec<(f64, f64)>,
 }
 
-/// Month terms of one strategy: discounted BTC mined x network EH/s (times price / hashrate
-/// gives revenue), per USD/MWh, and the fixed rest.
+/// The terms of one strategy: per cohort-month with power, discounted, its BTC mined x network
+/// EH/s (times the month's price / hashrate gives revenue), its energy per USD/MWh and its
+/// credit less its avoidable opex (the parts of [`crate::kernel::CohortMonth::margin`]), side
+/// by side with the month they fall in; and the rest, fixed.
 struct Terms {
     btc_eh: Vec<f64>,
+    month: Vec<u32>,
     mwh: Vec<f64>,
-    credit: Vec<f64>,
+    net: Vec<f64>,
     fixed: f64,
     contract_mwh: f64,
     shutdown: bool,
@@ -53,22 +58,34 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
     let n = t.len();
     let mut fixed = 0.0;
     let mut contract_mwh = 0.0;
+    let cohorts = k.cohorts.len();
+    let (mut btc_eh, mut month, mut mwh, mut net) = (
+        Vec::with_capacity(cohorts),
+        Vec::with_capacity(cohorts),
+        Vec::with_capacity(cohorts),
+        Vec::with_capacity(cohorts),
+    );
     for m in 0..n {
         let d = t.discount[m];
-        fixed -= d * (k.mining_opex[m] + k.capex[m] + k.interest[m]);
+        fixed += d * (k.asic_sales[m] - k.mining_opex_off[m] - k.capex[m] - k.interest[m]);
         for c in &k.contracts {
             let state = c.expected(m);
             let month = c.month(m, state.delay, t.hours[m]);
             fixed += d * (state.alive * month.net() - state.ended * c.refund(m, state.delay));
             contract_mwh += d * state.alive * month.mwh;
         }
+        for c in k.cohorts_in(m) {
+            btc_eh.push(d * c.btc_coeff);
+            month.push(m as u32);
+            mwh.push(d * c.mwh);
+            net.push(d * (c.credit - c.avoidable_opex));
+        }
     }
     Terms {
-        btc_eh: (0..n).map(|m| t.discount[m] * k.btc_coeff[m]).collect(),
-        mwh: (0..n).map(|m| t.discount[m] * k.mining_mwh[m]).collect(),
-        credit: (0..n)
-            .map(|m| t.discount[m] * k.demand_response[m])
-            .collect(),
+        btc_eh,
+        month,
+        mwh,
+        net,
         fixed,
         contract_mwh,
         shutdown: k.shutdown_when_unprofitable,
@@ -76,22 +93,20 @@ fn terms(k: &StrategyKernel, t: &Timeline) -> Terms {
 }
 
 impl Terms {
-    /// Discounted mining revenue of each month along a column's price / network hashrate
-    /// (`per_eh`, USD per EH/s), written to `out`.
-    fn revenue(&self, per_eh: &[f64], out: &mut [f64]) {
-        for ((o, r), q) in out.iter_mut().zip(&self.btc_eh).zip(per_eh) {
-            *o = r * q;
-        }
-    }
-
-    /// NPV with the column's discounted mining `revenue` per month at `power` USD/MWh.
-    fn npv(&self, revenue: &[f64], power: f64) -> f64 {
+    /// NPV along a column's price / network hashrate (`per_eh`, USD per EH/s, by month) at
+    /// `power` USD/MWh. A cohort-month adds its margin (discounted, which keeps its sign) when
+    /// it runs by the rule of [`StrategyKernel::mining`].
+    fn npv(&self, per_eh: &[f64], power: f64) -> f64 {
         let mut mining = 0.0;
-        for ((&revenue, e), c) in revenue.iter().zip(&self.mwh).zip(&self.credit) {
-            let energy = power * e;
-            if !(self.shutdown && revenue < energy) {
-                mining += revenue - energy + c;
-            }
+        for (((r, &m), e), x) in self
+            .btc_eh
+            .iter()
+            .zip(&self.month)
+            .zip(&self.mwh)
+            .zip(&self.net)
+        {
+            // `CohortMonth::margin`: revenue - energy + (credit - avoidable opex).
+            mining += kept(self.shutdown, r * per_eh[m as usize] - power * e + x);
         }
         self.fixed - power * self.contract_mwh + mining
     }
@@ -163,19 +178,14 @@ pub fn run_on(
     });
     let mut npv = vec![vec![0.0; columns * rows]; strategies.len()];
     let mut winner = vec![0u8; columns * rows];
-    // Column by column: its network path and each strategy's mining revenue once, then every
-    // power price.
-    let mut revenue = vec![vec![0.0; t.len()]; strategies.len()];
+    // Column by column: its network path once, then every power price.
     for (col, &price) in btc_prices.iter().enumerate() {
         let per_eh = price_per_hashrate(&t, economic.as_ref(), price / p0);
-        for (st, out) in strategies.iter().zip(revenue.iter_mut()) {
-            st.revenue(&per_eh, out);
-        }
         for (row, &pw) in power_prices.iter().enumerate() {
             let cell = row * columns + col;
             let mut best = (0usize, f64::NEG_INFINITY);
             for (si, st) in strategies.iter().enumerate() {
-                let v = st.npv(&revenue[si], pw);
+                let v = st.npv(&per_eh, pw);
                 npv[si][cell] = v;
                 if v > best.1 {
                     best = (si, v);

@@ -19,10 +19,10 @@
 //! use hashpivot_model::{import, Scenario};
 //! let s = Scenario::default();
 //! let text = import::scenario_to_json(&s);
-//! assert!(text.contains("\"version\": 1"));
+//! assert!(text.contains("\"version\": 2"));
 //! assert_eq!(import::scenario_from_json(&text).unwrap(), s);
 //!
-//! let e = import::scenario_from_json(r#"{"version": 1, "horizon_months": "ten"}"#).unwrap_err();
+//! let e = import::scenario_from_json(r#"{"version": 2, "horizon_months": "ten"}"#).unwrap_err();
 //! assert_eq!(e.first().field, "horizon_months");
 //! ```
 //!
@@ -36,6 +36,8 @@ use crate::error::{ValidationError, ValidationErrors};
 use crate::format;
 use crate::query::shorten;
 use crate::scenario::{Market, NetworkMode, Scenario, SCENARIO_VERSION};
+
+mod v1;
 
 /// Largest file read, bytes. A saved scenario is a few kilobytes.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
@@ -108,11 +110,12 @@ fn keep_an_old_fixed_growth(value: &mut Value) {
 /// Brings a scenario file's JSON from format `from_version` to this build's
 /// ([`SCENARIO_VERSION`]), or refuses a version it cannot read (field `version`).
 ///
-/// Today there is only format 1, so only it is accepted, unchanged. When the format changes,
-/// raise `SCENARIO_VERSION` and add one arm per older version that rewrites its JSON one step
-/// and recurses, e.g. `1 => migrate(v1_to_v2(value), 2)` (the step sets `"version": 2`), so a
-/// file of any known version reaches the current format through the chain. Version 0 was never
-/// written; a version above `SCENARIO_VERSION` comes from a newer build.
+/// Each older version has one arm that rewrites its JSON one step and recurses, so a file of
+/// any known version reaches the current format through the chain:
+/// - 1 to 2: the fleet's totals `opex_usd_per_month` and `asic_value_usd` are divided by the
+///   file's fleet into `opex_usd_per_eh_month` and `asic_usd_per_th` (see `import/v1.rs`).
+///
+/// Version 0 was never written; a version above `SCENARIO_VERSION` comes from a newer build.
 pub fn migrate(value: Value, from_version: u64) -> Result<Value, ValidationError> {
     match from_version {
         v if v == u64::from(SCENARIO_VERSION) => Ok(value),
@@ -123,6 +126,7 @@ pub fn migrate(value: Value, from_version: u64) -> Result<Value, ValidationError
                  newer than this build reads: open the file in a newer Hashpivot)"
             ),
         )),
+        1 => migrate(v1::to_v2(value)?, 2),
         v => Err(version_error(
             v.to_string(),
             format!("{SCENARIO_VERSION} (the format this build writes); version {v} is unknown"),

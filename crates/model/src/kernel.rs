@@ -5,33 +5,36 @@
 //! depend on, so that the uncertain inputs can be moved without redoing the whole projection:
 //!
 //! ```text
-//! fcf(m) = on(m) * (btc_coeff(m) * price(m) / H(m) - mining_mwh(m) * power + credit(m))
-//!        - mining_opex(m) - capex(m) - interest(m)
+//! fcf(m) = sum_k on_k(m) * margin_k(m) - mining_opex_off(m) - capex(m) - interest(m)
+//!        + asic_sales(m)
 //!        + sum_c [alive_c(m) * (net_c(m) - mwh_c(m) * power) - ended_c(m) * refund_c(m)]
+//! margin_k(m) = btc_coeff_k(m) * price(m) / H(m) - mwh_k(m) * power + credit_k(m)
+//!        - avoidable_k(m)
 //! ```
-//! `H` is network hashrate in EH/s; `on` is 0 in a month whose mining revenue would not cover
-//! its energy (when the shutdown rule is on); `alive_c` is the contract's survival, `ended_c`
-//! the chance it ends this month (returning its unearned prepayment `refund_c`), and its
+//! `H` is network hashrate in EH/s; `k` runs over the month's cohorts with power (the original
+//! fleet and each purchase, [`fleet`]); `on_k` is 0 when the shutdown rule switches cohort `k`
+//! off, its margin being negative (revenue not covering energy and avoidable opex, so the
+//! least efficient go first, [`runs`]); `mining_opex_off` is the unavoidable opex of every
+//! machine held; `asic_sales` are the machines sold when AI/HPC takes their megawatts;
+//! `alive_c` is the contract's survival, `ended_c` the chance it ends this month (returning
+//! its unearned prepayment `refund_c`), and its
 //! pieces are read `delay_c` months late (expected values in the deterministic run, sampled on a
-//! Monte Carlo path). [`StrategyKernel::fcf`] is the
-//! one place this sum is written; the projection, the Monte Carlo and the decision map all call
-//! it.
+//! Monte Carlo path). [`StrategyKernel::fcf`] is the one place this sum is written; the
+//! projection and the Monte Carlo call it, and the decision map sums the same terms with the
+//! same margin ([`CohortMonth::margin`]) and rule ([`runs`]).
 
 mod contract;
 pub mod fleet;
+mod mining;
 
 pub use contract::{ContractKernel, ContractMonth, ContractState};
+pub use fleet::CohortMonth;
+pub use mining::{kept, runs, MiningMonth};
 
 use crate::calendar::YearMonth;
 use crate::network::path::Economics;
 use crate::scenario::{NetworkMode, Scenario};
 use crate::subsidy::{subsidy_sum_sats, SATS_PER_BTC};
-
-/// Smallest fleet, EH/s, that cash opex is spread over (1 TH/s, less than one machine). Opex
-/// per EH/s is `opex / fleet`; a smaller fleet (the bounds accept any down to 0, even
-/// subnormal) would make it overflow to infinity and the projection NaN. Below this size the
-/// fleet's opex is spread as if it were this size.
-pub const OPEX_FLEET_FLOOR_EH_S: f64 = 1e-6;
 
 /// The deterministic market path, one entry per month.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +157,26 @@ fn network_path(s: &Scenario, t: &Timeline) -> Vec<f64> {
     }
 }
 
+/// The machines bought for the megawatts a lease hands back to mining at its term's end
+/// ([`crate::contract::AfterTerm::Mining`]): as many as the returned MW at the meter hold at
+/// the fleet's PUE, as much more efficient than the fleet as the network's marginal machine has
+/// become by then (`net_eff_gain` a year), at the fleet's ASIC price per TH/s. `None` when the
+/// contract returns nothing within the horizon.
+fn rebuy(s: &Scenario, c: &ContractKernel) -> Option<crate::scenario::FleetPurchase> {
+    let month = c.mw_returned.iter().position(|&mw| mw > 0.0)?;
+    let f = &s.fleet;
+    let gain = s.market.network.efficiency_gain_pct_year / 100.0;
+    let efficiency = f.efficiency_j_th * libm::pow(1.0 - gain, month as f64 / 12.0);
+    let mw_per_eh = efficiency * f.pue;
+    (mw_per_eh > 0.0).then(|| crate::scenario::FleetPurchase {
+        month: month as u32,
+        eh_s: c.mw_returned[month] / mw_per_eh,
+        efficiency_j_th: efficiency,
+        usd_per_th: f.asic_usd_per_th,
+        retire_eh_s: 0.0,
+    })
+}
+
 /// A strategy's monthly pieces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StrategyKernel {
@@ -161,15 +184,22 @@ pub struct StrategyKernel {
     pub mining_mw: Vec<f64>,
     /// MW at the meter taken by AI/HPC (from the start of conversion).
     pub hpc_mw: Vec<f64>,
-    /// Hashrate mining, EH/s.
+    /// Hashrate with power, EH/s (running or, by the shutdown rule, switched off).
     pub mining_eh_s: Vec<f64>,
-    /// BTC mined x network EH/s: BTC mined = btc_coeff / H.
+    /// BTC mined x network EH/s with every machine that has power running: BTC mined =
+    /// btc_coeff / H.
     pub btc_coeff: Vec<f64>,
-    /// Mining energy bought, MWh.
+    /// Mining energy bought with every machine that has power running, MWh.
     pub mining_mwh: Vec<f64>,
-    /// Mining cash opex, USD.
+    /// Mining cash opex with every machine that has power running, USD: per EH/s held, less
+    /// the avoidable share for machines without power. A cohort switched off saves its
+    /// [`CohortMonth::avoidable_opex`] ([`StrategyKernel::mining`]).
     pub mining_opex: Vec<f64>,
-    /// Demand-response credit for curtailed hours, USD.
+    /// Mining cash opex with every machine off, USD: the unavoidable share on every machine
+    /// held. Each cohort that runs adds its [`CohortMonth::avoidable_opex`].
+    pub mining_opex_off: Vec<f64>,
+    /// Demand-response credit for curtailed hours with every machine that has power running,
+    /// USD.
     pub demand_response: Vec<f64>,
     /// Capex (conversion, GPUs, fleet purchases), USD; GPU refreshes are in the contracts'
     /// months, spent only if the contract is alive.
@@ -180,23 +210,23 @@ pub struct StrategyKernel {
     pub debt_repaid: Vec<f64>,
     /// ASIC, GPU and conversion (facility) depreciation, USD (non-cash).
     pub depreciation: Vec<f64>,
+    /// The ASICs' part of `depreciation`, USD: each cohort's, until its life ends or it is sold.
+    pub asic_depreciation: Vec<f64>,
+    /// Proceeds of the ASICs sold when AI/HPC takes their megawatts, USD: an investing inflow,
+    /// in FCF.
+    pub asic_sales: Vec<f64>,
+    /// Hashrate held (bought, not yet retired or sold), with power or not, EH/s.
+    pub installed_eh_s: Vec<f64>,
+    /// Every cohort with power, month by month in merit order (most efficient first): month
+    /// `m`'s are `cohorts[cohort_start[m]..cohort_start[m + 1]]`.
+    pub cohorts: Vec<CohortMonth>,
+    /// Where each month's cohorts start in `cohorts` (one more entry than months).
+    pub cohort_start: Vec<usize>,
     /// The AI/HPC contracts.
     pub contracts: Vec<ContractKernel>,
-    /// Machines go off in a month whose mining revenue would not cover its energy.
+    /// Cohorts go off in a month whose mining revenue would not cover their energy and the
+    /// avoidable share of their opex.
     pub shutdown_when_unprofitable: bool,
-}
-
-/// Mining's part of one month, after the shutdown rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MiningMonth {
-    /// BTC mined.
-    pub btc: f64,
-    /// Revenue, USD.
-    pub revenue: f64,
-    /// Energy bought, net of demand-response credits, USD.
-    pub energy: f64,
-    /// Whether the machines ran.
-    pub running: bool,
 }
 
 impl StrategyKernel {
@@ -205,9 +235,6 @@ impl StrategyKernel {
         let n = t.len();
         let strategy = &s.strategies[index];
         let fleet = &s.fleet;
-        let uptime = fleet.uptime_pct / 100.0;
-        let curtailment = fleet.curtailment_pct / 100.0;
-        let running = uptime * (1.0 - curtailment);
         let mut k = StrategyKernel {
             mining_mw: vec![0.0; n],
             hpc_mw: vec![0.0; n],
@@ -215,11 +242,17 @@ impl StrategyKernel {
             btc_coeff: vec![0.0; n],
             mining_mwh: vec![0.0; n],
             mining_opex: vec![0.0; n],
+            mining_opex_off: vec![0.0; n],
             demand_response: vec![0.0; n],
             capex: vec![0.0; n],
             interest: vec![0.0; n],
             debt_repaid: vec![0.0; n],
             depreciation: vec![0.0; n],
+            asic_depreciation: vec![0.0; n],
+            asic_sales: vec![0.0; n],
+            installed_eh_s: vec![0.0; n],
+            cohorts: Vec::new(),
+            cohort_start: Vec::with_capacity(n + 1),
             contracts: Vec::with_capacity(strategy.contracts.len()),
             shutdown_when_unprofitable: fleet.shutdown_when_unprofitable,
         };
@@ -236,49 +269,12 @@ impl StrategyKernel {
                 &mut k.depreciation,
             ));
         }
-        let asic_monthly = if fleet.asic_life_months > 0 {
-            fleet.asic_value_usd / fleet.asic_life_months as f64
-        } else {
-            0.0
-        };
-        let purchases = &strategy.fleet_purchases;
-        for p in purchases {
-            let cost = p.eh_s * 1e6 * p.usd_per_th; // 1 EH/s = 1,000,000 TH/s
-            let start = p.month as usize;
-            if start < n {
-                k.capex[start] += cost;
-            }
-            let monthly = cost / fleet.asic_life_months.max(1) as f64;
-            for d in k
-                .depreciation
-                .iter_mut()
-                .skip(start)
-                .take(fleet.asic_life_months as usize)
-            {
-                *d += monthly;
-            }
-        }
-        // Cash opex scales with the hashrate running, from its level at the original fleet.
-        let opex_per_eh = if fleet.hashrate_eh_s > 0.0 {
-            fleet.opex_usd_per_month / fleet.hashrate_eh_s.max(OPEX_FLEET_FLOOR_EH_S)
-        } else {
-            0.0
-        };
+        // Megawatts a lease hands back to mining get new machines that month (the machines
+        // that ran there were sold when the conversion took them).
+        let mut purchases = strategy.fleet_purchases.clone();
+        purchases.extend(k.contracts.iter().filter_map(|c| rebuy(s, c)));
+        k.plan_fleet(fleet, &purchases, t, site_mw);
         for m in 0..n {
-            let available = (site_mw - k.hpc_mw[m]).max(0.0);
-            let running_fleet = fleet::dispatch(fleet, purchases, m, available);
-            let mining_mw = running_fleet.mw;
-            k.mining_mw[m] = mining_mw;
-            k.mining_eh_s[m] = running_fleet.eh_s;
-            k.btc_coeff[m] =
-                k.mining_eh_s[m] * t.reward_btc(m) * (1.0 - fleet.pool_fee_pct / 100.0) * running;
-            k.mining_mwh[m] = mining_mw * t.hours[m] * running;
-            k.demand_response[m] =
-                mining_mw * t.hours[m] * uptime * curtailment * fleet.demand_response_usd_mwh;
-            k.mining_opex[m] = opex_per_eh * running_fleet.eh_s;
-            if (m as u32) < fleet.asic_life_months {
-                k.depreciation[m] += asic_monthly;
-            }
             k.interest[m] = s
                 .financing
                 .debt
@@ -299,29 +295,6 @@ impl StrategyKernel {
         k
     }
 
-    /// Mining in month `m` at this BTC price, network hashrate (EH/s) and power price.
-    #[inline]
-    pub fn mining(&self, m: usize, price: f64, network_eh_s: f64, power: f64) -> MiningMonth {
-        let btc = self.btc_coeff[m] / network_eh_s;
-        let revenue = btc * price;
-        let bought = self.mining_mwh[m] * power;
-        if self.shutdown_when_unprofitable && revenue < bought {
-            MiningMonth {
-                btc: 0.0,
-                revenue: 0.0,
-                energy: 0.0,
-                running: false,
-            }
-        } else {
-            MiningMonth {
-                btc,
-                revenue,
-                energy: bought - self.demand_response[m],
-                running: true,
-            }
-        }
-    }
-
     /// Free cash flow of month `m` (of `hours` hours) given the market and, for each contract
     /// `c`, its state `contract(c)`: survival, whether it ended this month (expected, or 0/1 on
     /// a Monte Carlo path) and its delivery delay in months (expected, or sampled).
@@ -335,9 +308,9 @@ impl StrategyKernel {
         power: f64,
         contract: impl Fn(usize) -> ContractState,
     ) -> f64 {
-        let mining = self.mining(m, price, network_eh_s, power);
         let mut cash =
-            mining.revenue - mining.energy - self.mining_opex[m] - self.capex[m] - self.interest[m];
+            self.mining_cash(m, price, network_eh_s, power) - self.capex[m] - self.interest[m]
+                + self.asic_sales[m];
         for (i, c) in self.contracts.iter().enumerate() {
             let state = contract(i);
             if state.alive != 0.0 {

@@ -1,6 +1,6 @@
 //! NPV, IRR, payback and the per-strategy summary figures.
 
-use crate::kernel::StrategyKernel;
+use crate::kernel::{MiningMonth, StrategyKernel};
 use crate::projection::{MonthRow, Summary};
 use crate::scenario::Scenario;
 
@@ -91,8 +91,15 @@ pub fn finite(x: f64) -> Option<f64> {
     Some(x).filter(|x| x.is_finite())
 }
 
-/// The summary figures that need only the rows (the per-MW-year ones are filled by the caller).
-pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev: f64) -> Summary {
+/// The summary figures that need only the rows and the first month's mining `first_mining`
+/// (the per-MW-year ones are filled by the caller).
+pub fn summarize(
+    rows: &[MonthRow],
+    s: &Scenario,
+    k: &StrategyKernel,
+    mining_rev: f64,
+    first_mining: Option<&MiningMonth>,
+) -> Summary {
     let revenue: f64 = rows
         .iter()
         .map(|r| r.mining_revenue_usd + r.hpc_revenue_usd)
@@ -104,27 +111,26 @@ pub fn summarize(rows: &[MonthRow], s: &Scenario, k: &StrategyKernel, mining_rev
         .collect();
     let mean = monthly.iter().sum::<f64>() / monthly.len().max(1) as f64;
     let var = monthly.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / monthly.len().max(1) as f64;
-    let first = rows.first();
-    let mined = first.map_or(0.0, |r| r.btc_mined);
     let (mut cash_cost, mut all_in, mut breakeven_power) = (None, None, None);
-    if let (Some(r), true) = (first, mined > 0.0) {
-        let energy = k.mining_mwh[0] * s.site.power_usd_mwh - k.demand_response[0];
-        let cash = energy + k.mining_opex[0];
+    if let (Some(r), Some(mining)) = (rows.first(), first_mining.filter(|x| x.btc > 0.0)) {
+        // What ran: energy net of credits, and opex (the unavoidable share of machines off too).
+        let cash = mining.energy + mining.opex;
         let revenue0 = r.mining_revenue_usd + r.hpc_revenue_usd;
         let mining_share0 = if revenue0 > 0.0 {
             r.mining_revenue_usd / revenue0
         } else {
             1.0
         };
-        let asic = s.fleet.asic_value_usd / s.fleet.asic_life_months.max(1) as f64;
+        let asic = k.asic_depreciation.first().copied().unwrap_or(0.0);
         // A vanishing amount mined (e.g. a subnormal fleet or uptime) can make a cost per BTC
         // overflow: no finite figure is `None`, as when nothing is mined.
-        cash_cost = finite(cash / mined);
-        all_in = finite((cash + asic + r.interest_usd * mining_share0) / mined);
-        if k.mining_mwh[0] > 0.0 {
-            breakeven_power = finite(
-                (r.mining_revenue_usd + k.demand_response[0] - k.mining_opex[0]) / k.mining_mwh[0],
-            );
+        cash_cost = finite(cash / mining.btc);
+        all_in = finite((cash + asic + r.interest_usd * mining_share0) / mining.btc);
+        if mining.mwh > 0.0 {
+            // Zero margin: revenue + credit - mwh x power - opex = 0, the credit being what
+            // the energy bought at the site's price leaves over the net energy cost.
+            let credit = mining.mwh * s.site.power_usd_mwh - mining.energy;
+            breakeven_power = finite((mining.revenue + credit - mining.opex) / mining.mwh);
         }
     }
     Summary {

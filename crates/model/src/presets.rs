@@ -275,11 +275,10 @@ fn pure() -> Strategy {
 }
 
 /// Sizes the fleet to use the whole site at its efficiency and PUE (the site keeps its MW).
+/// Opex and ASIC value are per unit of hashrate, so they follow the fleet.
 fn fill_site(s: &mut Scenario) {
     s.site.capacity_mw = Some(s.site_mw());
     s.fleet.hashrate_eh_s = s.site_mw() / (s.fleet.efficiency_j_th * s.fleet.pue);
-    s.fleet.asic_value_usd = s.fleet.hashrate_eh_s * 15_000_000.0; // about $15 per TH/s
-    s.fleet.opex_usd_per_month = s.fleet.hashrate_eh_s * 150_000.0;
 }
 
 fn company(id: &str, s: &mut Scenario) {
@@ -288,8 +287,6 @@ fn company(id: &str, s: &mut Scenario) {
             s.fleet.hashrate_eh_s = 45.6;
             s.fleet.efficiency_j_th = 16.07;
             s.fleet.pue = 808.0 / (45.6 * 16.07);
-            s.fleet.asic_value_usd = 45.6 * 15_000_000.0;
-            s.fleet.opex_usd_per_month = 45.6 * 150_000.0;
             s.site.capacity_mw = Some(1_400.0);
             s.treasury.btc_held = 13_000.0;
             s.treasury.sell_pct = 50.0;
@@ -334,8 +331,7 @@ fn company(id: &str, s: &mut Scenario) {
         "cango" => {
             s.fleet.hashrate_eh_s = 50.0;
             s.fleet.efficiency_j_th = 21.5;
-            s.fleet.asic_value_usd = 50.0 * 8_000_000.0; // older machines, about $8 per TH/s
-            s.fleet.opex_usd_per_month = 50.0 * 150_000.0;
+            s.fleet.asic_usd_per_th = 8.0; // older machines, about $8 per TH/s (assumption)
             s.treasury.btc_held = 7_528.3;
             s.treasury.sell_pct = 0.0;
             s.strategies = vec![

@@ -2,9 +2,9 @@
 //!
 //! Conventions (what an analyst at a listed miner would expect, written down):
 //! - Mined BTC counts as revenue at the month's price whether sold or held, so free cash flow
-//!   (`fcf = EBITDA - capex - interest + prepayment timing`) compares strategies on the same
-//!   footing; the treasury columns show what is sold and held. Debt principal falling due is
-//!   shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
+//!   (`fcf = EBITDA - capex + ASIC sales - interest + prepayment timing`) compares strategies on
+//!   the same footing; the treasury columns show what is sold and held. Debt principal falling
+//!   due is shown (`debt_repaid_usd`) but, like any financing flow, is not part of FCF.
 //! - Prepayment timing includes what is returned to a tenant on an early end; capex includes
 //!   GPU refreshes weighted by the contract's survival; depreciation covers ASICs, GPUs and
 //!   conversion capex (over the facility life).
@@ -13,10 +13,19 @@
 //! - Converted megawatts stay with AI/HPC to the horizon's end, unless a lease that does not
 //!   renew hands them back to mining at term end ([`crate::contract::AfterTerm`]; otherwise they
 //!   are re-let after a vacancy). After an early end they stay idle.
+//! - When a conversion takes megawatts from mining, the machines that no longer fit (the least
+//!   efficient, since the most efficient run first) are sold that month at their efficiency
+//!   tier's resale price per TH/s (`asic_sales_usd`, an investing inflow in FCF), and their
+//!   depreciation stops.
 //! - NPV discounts each month's FCF from the month's end at the annual rate, compounded monthly.
 //! - Payback is the first month from which cumulative FCF stays at or above zero to the horizon.
-//! - With the shutdown rule on (default), the machines are off in a month whose mining revenue
-//!   would not cover its energy; cash opex and depreciation go on.
+//! - Cash opex is per EH/s held (running, switched off or without power); its avoidable share
+//!   (an input) stops for machines that do not run.
+//! - With the shutdown rule on (default), machines switch off in merit order, least efficient
+//!   first: a cohort (the original fleet, each purchase) is off in a month whose mining revenue
+//!   would not cover its energy (net of demand-response credits) and its avoidable opex. A
+//!   month can run part of the fleet (`eh_s_running`, `eh_s_off`); the unavoidable opex and
+//!   depreciation go on.
 //!
 //! # Usage
 //! ```
@@ -165,10 +174,15 @@ pub struct MonthRow {
     /// What 1 PH/s of the fleet running costs in a day (energy + mining cash opex), USD; `None`
     /// when no machine runs.
     pub hashcost_usd_per_ph_day: Option<f64>,
-    /// MW mining.
+    /// MW given to mining: the machines with power, running or switched off.
     pub mining_mw: f64,
     /// MW with AI/HPC.
     pub hpc_mw: f64,
+    /// Hashrate running, EH/s.
+    pub eh_s_running: f64,
+    /// Hashrate held but not running, EH/s: switched off as unprofitable (least efficient
+    /// first), or without power (a fleet bigger than what AI/HPC leaves of the site).
+    pub eh_s_off: f64,
     /// BTC mined.
     pub btc_mined: f64,
     /// BTC sold.
@@ -195,6 +209,9 @@ pub struct MonthRow {
     pub debt_repaid_usd: f64,
     /// Capex.
     pub capex_usd: f64,
+    /// Proceeds of the ASICs sold when AI/HPC took their megawatts this month (an investing
+    /// inflow, in FCF; not revenue).
+    pub asic_sales_usd: f64,
     /// Free cash flow.
     pub fcf_usd: f64,
     /// Cumulative free cash flow.
@@ -247,16 +264,9 @@ pub fn project(s: &Scenario) -> Result<Projection, ValidationError> {
         }
     }
     let f = &s.fleet;
+    // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month.
     let hashcost = 0.024 * f.efficiency_j_th * f.pue * s.site.power_usd_mwh
-        + if f.hashrate_eh_s > 0.0 {
-            // Cash opex per PH/s per day: 1 EH/s = 1,000 PH/s; a 30.4-day average month. Spread
-            // over at least the kernel's floor, so a subnormal fleet gives no infinity.
-            f.opex_usd_per_month
-                / (f.hashrate_eh_s.max(crate::kernel::OPEX_FLEET_FLOOR_EH_S) * 1_000.0)
-                / (365.25 / 12.0)
-        } else {
-            0.0
-        };
+        + f.opex_usd_per_eh_month / 1_000.0 / (365.25 / 12.0);
     let mut warnings = s.warnings();
     warnings.extend(strategies.iter().enumerate().filter_map(|(i, r)| {
         let month = r.summary.funding_gap_month?;
@@ -300,8 +310,10 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
     let mut unit_costs = UnitCosts::new(s, k, t);
     let (mut mining_mw_months, mut hpc_mw_months) = (0.0, 0.0);
     let (mut mining_rev, mut mining_margin, mut hpc_rev, mut hpc_margin) = (0.0, 0.0, 0.0, 0.0);
+    let mut first_mining = None;
     for m in 0..t.len() {
         let mining = k.mining(m, t.btc_price_usd[m], t.network_eh_s[m], power);
+        first_mining.get_or_insert(mining);
         let (btc_mined, mining_revenue, mining_energy) =
             (mining.btc, mining.revenue, mining.energy);
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
@@ -318,10 +330,10 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             capex += alive * month.capex;
             hpc_live_mw += alive * month.it_mw_live;
         }
-        let opex = k.mining_opex[m] + hpc_opex;
+        let opex = mining.opex + hpc_opex;
         let energy = mining_energy + hpc_energy;
         let ebitda = mining_revenue + hpc_revenue - energy - opex;
-        let fcf = ebitda - capex - k.interest[m] + prepayment;
+        let fcf = ebitda - capex - k.interest[m] + prepayment + k.asic_sales[m];
         debug_assert!(
             (fcf - k.fcf(
                 m,
@@ -347,12 +359,10 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let price = t.btc_price_usd[m];
         let cash = walk.step(fcf, (sold - btc_mined) * price, k.debt_repaid[m]);
         let costs = unit_costs.month(m, &mining, hpc_revenue, k.interest[m]);
-        if mining.running {
-            mining_mw_months += k.mining_mw[m];
-        }
+        mining_mw_months += mining.mw;
         hpc_mw_months += hpc_live_mw;
         mining_rev += mining_revenue;
-        mining_margin += mining_revenue - mining_energy - k.mining_opex[m];
+        mining_margin += mining_revenue - mining_energy - mining.opex;
         hpc_rev += hpc_revenue;
         hpc_margin += hpc_revenue - hpc_opex - hpc_energy;
         months.push(MonthRow {
@@ -365,6 +375,8 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             hashcost_usd_per_ph_day: costs.hashcost_usd_per_ph_day,
             mining_mw: k.mining_mw[m],
             hpc_mw: k.hpc_mw[m],
+            eh_s_running: mining.eh_s_running,
+            eh_s_off: mining.eh_s_off,
             btc_mined,
             btc_sold: sold,
             btc_held: held,
@@ -378,6 +390,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
             interest_usd: k.interest[m],
             debt_repaid_usd: k.debt_repaid[m],
             capex_usd: capex,
+            asic_sales_usd: k.asic_sales[m],
             fcf_usd: fcf,
             cumulative_fcf_usd: cumulative,
             cash_cost_per_btc_usd: costs.cash_per_btc,
@@ -411,7 +424,7 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         credit_peak_usd: funding.credit_peak,
         equity_raised_usd: funding.equity,
         dilution: funding.dilution(s.financing.shares_outstanding_m),
-        ..metrics::summarize(&months, s, k, mining_rev)
+        ..metrics::summarize(&months, s, k, mining_rev, first_mining.as_ref())
     };
     StrategyResult {
         id: strategy.id.clone(),

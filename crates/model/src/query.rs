@@ -18,7 +18,11 @@
 //! | `net_eff`, `net_power`, `net_eff_gain`, `net_lag` | economic network: its marginal machines' efficiency at the meter, their power price, how fast they improve, the time constant of new capacity | J/TH, USD/MWh, % a year, months |
 //! | `fleet`, `eff` | fleet hashrate, efficiency | EH/s, J/TH |
 //! | `uptime`, `curtail`, `poolfee` | | % |
-//! | `pue`, `opex`, `asic_value`, `asic_life`, `dr` | mining PUE, cash opex, ASIC value and life, demand-response credit | , USD a month, USD, months, USD/MWh |
+//! | `pue`, `asic_life`, `dr` | mining PUE, ASIC depreciation life, demand-response credit | , months, USD/MWh |
+//! | `opex_eh`, `opex_avoid` | mining cash opex per EH/s installed, its share that stops for machines switched off | USD per EH/s a month, % |
+//! | `asic_th` | value of the original fleet's ASICs | USD per TH/s |
+//! | `resale_lt19`, `resale_19_25`, `resale_ge25` | resale price of ASICs sold when AI/HPC takes their MW, by efficiency tier (below 19, 19 to 25, 25 J/TH and above) | USD per TH/s |
+//! | `opex`, `asic_value` | old links only (read, never written): cash opex of the whole fleet, ASIC value; divided by the link's fleet into `opex_eh`, `asic_th` | USD a month, USD |
 //! | `site_mw`, `power`, `hpc_pue` | site capacity (default: the fleet's facility power), power price, AI/HPC PUE | MW, USD/MWh, |
 //! | `discount` | discount rate | % a year |
 //! | `cash`, `credit`, `credit_rate`, `equity`, `share_price`, `shares` | cash at the start, credit facility limit and rate, equity raise limit, share price, shares outstanding | USD, USD, % a year, USD, USD, million |
@@ -44,6 +48,7 @@ use crate::Network;
 mod keys;
 pub use keys::{accessor, bound, known_keys, Get, Set};
 use keys::{keys, parse_scalar};
+pub mod legacy;
 
 /// The result of reading a link leniently: what could be used, and what could not.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +112,8 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
         }
     }
     let table = keys();
+    // Old links' totals, divided by the fleet once every other key is applied.
+    let mut totals = Vec::new();
     for (k, v) in &pairs {
         if k == "preset" {
             continue;
@@ -170,6 +177,10 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
                 v,
                 "either hashrate or diff, not both (they are one input shown two ways)",
             )),
+            "opex" | "asic_value" => {
+                let per_unit = if k == "opex" { "opex_eh" } else { "asic_th" };
+                legacy::read(k, v, value_of(per_unit).is_some()).map(|t| totals.push(t))
+            }
             "hashrate" => bounds::HASHRATE
                 .parse(v)
                 .map(|eh| next.network.difficulty_t = Network::difficulty_t_from_hashrate_eh_s(eh)),
@@ -203,6 +214,7 @@ pub fn decode(query: &str, claimed_keys: &[&str]) -> Decoded {
             Err(e) => problems.push(e),
         }
     }
+    legacy::convert(&mut scenario, &totals, &mut problems);
     // Contracts sized as a share of the site follow the fleet and site the link gives.
     scenario.size_contracts();
     Decoded {

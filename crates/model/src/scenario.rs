@@ -23,6 +23,8 @@ use crate::Network;
 
 mod market;
 pub use market::{Market, NetworkMode, NetworkPath};
+mod fleet;
+pub use fleet::{AsicResale, Fleet, FleetPurchase, RESALE_TIER_EDGES_J_TH, TH_PER_EH};
 
 /// Everything the model needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,68 +55,7 @@ pub struct Scenario {
 }
 
 /// The format version this build writes.
-pub const SCENARIO_VERSION: u32 = 1;
-
-/// The ASIC fleet.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Fleet {
-    /// Installed hashrate, EH/s.
-    pub hashrate_eh_s: f64,
-    /// Efficiency, J/TH. Default 17.5: Antminer S21 (DOMAIN.md).
-    pub efficiency_j_th: f64,
-    /// Share of time the machines run, %. Default 95 (assumption).
-    pub uptime_pct: f64,
-    /// Share of running time curtailed for the grid, %. Default 0.
-    pub curtailment_pct: f64,
-    /// Pool fee, %. Default 1.5 (assumption; FPPS pools charge about 1-2.5%).
-    pub pool_fee_pct: f64,
-    /// PUE of the mining sites. Default 1.2: low end of air-cooled mining, 1.20-1.50 (DOMAIN.md).
-    pub pue: f64,
-    /// Other cash opex (staff, maintenance, site costs) per month at full fleet, USD. Default
-    /// $1.5M (assumption, about $5 per PH/s per day at 10 EH/s).
-    pub opex_usd_per_month: f64,
-    /// Value of the ASICs, USD, depreciated straight-line. Default $150M (assumption: 10 EH/s at
-    /// about $15 per TH/s).
-    pub asic_value_usd: f64,
-    /// ASIC depreciation life, months. Default 36.
-    pub asic_life_months: u32,
-    /// Demand-response credit for curtailed hours, USD/MWh. Default 0.
-    pub demand_response_usd_mwh: f64,
-    /// Switch the machines off in a month whose mining revenue would not cover its energy
-    /// (cash opex is still paid). Default yes, as miners do.
-    pub shutdown_when_unprofitable: bool,
-}
-
-impl Default for Fleet {
-    fn default() -> Self {
-        Fleet {
-            hashrate_eh_s: 10.0,
-            efficiency_j_th: 17.5,
-            uptime_pct: 95.0,
-            curtailment_pct: 0.0,
-            pool_fee_pct: 1.5,
-            pue: 1.2,
-            opex_usd_per_month: 1_500_000.0,
-            asic_value_usd: 150_000_000.0,
-            asic_life_months: 36,
-            demand_response_usd_mwh: 0.0,
-            shutdown_when_unprofitable: true,
-        }
-    }
-}
-
-impl Fleet {
-    /// IT power of the whole fleet, MW: EH/s x J/TH (1 EH/s at 1 J/TH is 1 MW).
-    pub fn it_mw(&self) -> f64 {
-        self.hashrate_eh_s * self.efficiency_j_th
-    }
-
-    /// Power at the meter of the whole fleet, MW: IT power x PUE.
-    pub fn facility_mw(&self) -> f64 {
-        self.it_mw() * self.pue
-    }
-}
+pub const SCENARIO_VERSION: u32 = 2;
 
 /// The site's grid connection.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -156,22 +97,6 @@ pub struct Strategy {
     /// Machines bought (fleet growth), each optionally retiring part of the original fleet
     /// (an efficiency upgrade).
     pub fleet_purchases: Vec<FleetPurchase>,
-}
-
-/// Machines bought in a given month.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FleetPurchase {
-    /// Months after the start (0 = first month).
-    pub month: u32,
-    /// Hashrate bought, EH/s.
-    pub eh_s: f64,
-    /// Efficiency of the machines bought, J/TH.
-    pub efficiency_j_th: f64,
-    /// Price of the machines, USD per TH/s (capex, depreciated over the ASIC life).
-    pub usd_per_th: f64,
-    /// Hashrate of the original fleet retired in the same month, EH/s (0 for pure growth).
-    pub retire_eh_s: f64,
 }
 
 impl Default for Strategy {

@@ -28,6 +28,9 @@ const SALE_BTC: Bound = Bound::new("btc", "BTC sold", "BTC", 0.0, 21e6, 1.0);
 pub const MAX_STRATEGIES: usize = 6;
 /// Longest strategy or contract name, characters.
 pub const MAX_NAME_CHARS: usize = 60;
+/// Most fleet purchases per strategy: one a month over the longest horizon, and some. The
+/// kernel keeps each purchase's machines apart month by month, so the count bounds its memory.
+pub const MAX_FLEET_PURCHASES: usize = 200;
 
 /// Problems found so far, in the order checked.
 #[derive(Default)]
@@ -121,8 +124,12 @@ impl Scenario {
         found.note(bounds::CURTAILMENT.check(f.curtailment_pct));
         found.note(bounds::POOL_FEE.check(f.pool_fee_pct));
         found.note(bounds::PUE.check(f.pue));
-        found.note(bounds::OPEX.check(f.opex_usd_per_month));
-        found.note(bounds::ASIC_VALUE.check(f.asic_value_usd));
+        found.note(bounds::OPEX_EH.check(f.opex_usd_per_eh_month));
+        found.note(bounds::OPEX_AVOIDABLE.check(f.opex_avoidable_pct));
+        found.note(bounds::ASIC_TH.check(f.asic_usd_per_th));
+        found.note(bounds::RESALE_BELOW_19.check(f.asic_resale.below_19_j_th));
+        found.note(bounds::RESALE_19_TO_25.check(f.asic_resale.from_19_to_25_j_th));
+        found.note(bounds::RESALE_FROM_25.check(f.asic_resale.from_25_j_th));
         found.note(bounds::ASIC_LIFE.check(f.asic_life_months as f64));
         found.note(bounds::DEMAND_RESPONSE.check(f.demand_response_usd_mwh));
         if let Some(mw) = self.site.capacity_mw {
@@ -237,6 +244,15 @@ impl Scenario {
                 let at = &format!("{p}.btc_sales[{j}]");
                 found.note(SALE_BTC.within(at, sale.btc));
                 found.note(sale_month.within(at, sale.month as f64));
+            }
+            if s.fleet_purchases.len() > MAX_FLEET_PURCHASES {
+                found.0.push(err(
+                    format!("{p}.fleet_purchases"),
+                    "Fleet purchases",
+                    s.fleet_purchases.len().to_string(),
+                    format!("at most {MAX_FLEET_PURCHASES} purchases per strategy"),
+                ));
+                continue;
             }
             let (mut retired, mut over) = (0.0, false);
             for (j, buy) in s.fleet_purchases.iter().enumerate() {

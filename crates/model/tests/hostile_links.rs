@@ -213,7 +213,8 @@ proptest! {
 }
 
 /// Found by `import_survives_edited_files`: a fleet of 5e-324 EH/s (valid: the bound starts at
-/// 0) made cash opex per EH/s overflow to infinity, so opex and FCF were infinite or NaN.
+/// 0) made cash opex per EH/s (then a total divided by the fleet) overflow to infinity, so opex
+/// and FCF were infinite or NaN. Opex is now per EH/s; the case stays.
 #[test]
 fn a_subnormal_fleet_projects_to_finite_numbers() {
     for strategy in 0..3 {
@@ -223,9 +224,9 @@ fn a_subnormal_fleet_projects_to_finite_numbers() {
         s.validate().unwrap();
         let p = project(&s).unwrap();
         check_finite(&p).unwrap();
-        // Opex never exceeds the stated figure for the whole fleet.
+        // Opex never exceeds the fleet's per-unit figure times its hashrate.
         let opex = p.strategies[0].months[0].opex_usd;
-        assert!(opex <= s.fleet.opex_usd_per_month, "{opex}");
+        assert!(opex <= s.fleet.opex_usd_per_month(), "{opex}");
     }
 }
 
@@ -256,6 +257,58 @@ fn every_key_at_its_extremes_projects_to_finite_numbers() {
                     assert!(e.to_string().contains(&e.field), "{q}: {e}");
                 }
                 check_everything(&d.scenario, &q);
+            }
+        }
+    }
+}
+
+/// The fleet's per-unit keys (and the old totals) at their extremes, on a fleet of three
+/// cohorts (an upgrade and a purchase of old machines) whose strategies sell machines to
+/// AI/HPC, at a price that switches part of the fleet off: finite everywhere.
+#[test]
+fn fleet_keys_at_their_extremes_with_cohorts_switch_off_and_sales_are_finite() {
+    use hashpivot_model::scenario::FleetPurchase;
+    let mut base = Scenario::default();
+    base.network.btc_price_usd = 70_000.0;
+    for st in &mut base.strategies {
+        st.fleet_purchases = vec![
+            FleetPurchase {
+                month: 0,
+                eh_s: 2.0,
+                efficiency_j_th: 12.0,
+                usd_per_th: 18.0,
+                retire_eh_s: 1.0,
+            },
+            FleetPurchase {
+                month: 3,
+                eh_s: 3.0,
+                efficiency_j_th: 30.0,
+                usd_per_th: 3.0,
+                retire_eh_s: 0.0,
+            },
+        ];
+    }
+    base.validate().unwrap();
+    let keys = [
+        "opex_eh",
+        "opex_avoid",
+        "asic_th",
+        "resale_lt19",
+        "resale_19_25",
+        "resale_ge25",
+        "opex",
+        "asic_value",
+        "fleet",
+        "eff",
+    ];
+    for key in keys {
+        let b = query::bound(key).unwrap();
+        let (_, set) = query::accessor(key).unwrap();
+        for v in extremes(&b) {
+            let mut s = base.clone();
+            set(&mut s, v);
+            if s.validate().is_ok() {
+                check_everything(&s, &format!("{key}={v}"));
             }
         }
     }

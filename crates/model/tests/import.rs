@@ -176,15 +176,83 @@ fn a_newer_version_is_refused_as_newer() {
 }
 
 #[test]
-fn migrate_accepts_only_the_current_version_today() {
+fn migrate_reads_version_1_and_the_current_one() {
     let v = default_value();
     assert_eq!(
         migrate(v.clone(), u64::from(SCENARIO_VERSION)),
         Ok(v.clone())
     );
+    assert_eq!(SCENARIO_VERSION, 2);
+    let from_1 = migrate(json!({"version": 1}), 1).unwrap();
+    assert_eq!(from_1, json!({"version": 2}));
     for other in [0, u64::from(SCENARIO_VERSION) + 1] {
         assert_eq!(migrate(v.clone(), other).unwrap_err().field, "version");
     }
+}
+
+#[test]
+fn a_version_1_file_has_its_totals_divided_by_its_fleet() {
+    // As version 1 wrote them: $4M a month and $240M for 20 EH/s, i.e. $200,000 per EH/s a
+    // month and $240M / 20,000,000 TH/s = $12 per TH/s.
+    let file = r#"{"version": 1, "fleet": {"hashrate_eh_s": 20.0,
+        "opex_usd_per_month": 4000000.0, "asic_value_usd": 240000000.0}}"#;
+    let s = scenario_from_json(file).unwrap();
+    assert_eq!(s.version, 2);
+    assert_eq!(s.fleet.hashrate_eh_s, 20.0);
+    assert_eq!(s.fleet.opex_usd_per_eh_month, 200_000.0);
+    assert_eq!(s.fleet.asic_usd_per_th, 12.0);
+    // Without a fleet, version 1's default of 10 EH/s: $3M a month is $300,000 per EH/s.
+    let s = scenario_from_json(r#"{"version": 1, "fleet": {"opex_usd_per_month": 3e6}}"#).unwrap();
+    assert_eq!(s.fleet.opex_usd_per_eh_month, 300_000.0);
+    assert_eq!(
+        s.fleet.asic_usd_per_th, 15.0,
+        "left out: format 2's default"
+    );
+    // The default scenario as version 1 wrote it reads as today's default.
+    let mut v = default_value();
+    v["version"] = json!(1);
+    let fleet = v["fleet"].as_object_mut().unwrap();
+    for new in [
+        "opex_usd_per_eh_month",
+        "opex_avoidable_pct",
+        "asic_usd_per_th",
+        "asic_resale",
+    ] {
+        fleet.remove(new);
+    }
+    fleet.insert("opex_usd_per_month".into(), json!(1_500_000.0));
+    fleet.insert("asic_value_usd".into(), json!(150_000_000.0));
+    assert_eq!(scenario_from_json(&text(&v)), Ok(Scenario::default()));
+}
+
+#[test]
+fn a_version_1_total_that_cannot_be_divided_is_refused_by_name() {
+    let file = |fleet: Value| text(&json!({"version": 1, "fleet": fleet}));
+    let e = refused_at(
+        &file(json!({"opex_usd_per_month": "lots"})),
+        "fleet.opex_usd_per_month",
+    );
+    assert!(e.allowed.contains("a number"), "{e}");
+    let e = refused_at(
+        &file(json!({"hashrate_eh_s": 0.0, "asic_value_usd": 1e8})),
+        "fleet.asic_value_usd",
+    );
+    assert!(e.allowed.contains("more than 0 EH/s"), "{e}");
+    // $1e10 a month over 0.5 EH/s is $2e10 per EH/s, above the top of $10M.
+    let e = refused_at(
+        &file(json!({"hashrate_eh_s": 0.5, "opex_usd_per_month": 1e10})),
+        "fleet.opex_usd_per_month",
+    );
+    assert!(e.allowed.contains("10,000,000 USD per EH/s a month"), "{e}");
+    refused_at(
+        &file(json!({"asic_value_usd": -1.0})),
+        "fleet.asic_value_usd",
+    );
+    let e = refused_at(
+        &file(json!({"opex_usd_per_month": 1e6, "opex_usd_per_eh_month": 1e5})),
+        "fleet.opex_usd_per_month",
+    );
+    assert!(e.allowed.contains("not both"), "{e}");
 }
 
 #[test]

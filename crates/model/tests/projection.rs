@@ -263,8 +263,12 @@ fn unprofitable_months_switch_the_machines_off() {
         (b.btc_mined, b.mining_revenue_usd, b.energy_cost_usd),
         (0.0, 0.0, 0.0)
     );
-    // Cash opex goes on either way; switching off saves the loss on energy.
-    assert_eq!(a.opex_usd, b.opex_usd);
+    // Cash opex goes on for the machines held, less its avoidable 30% when they are off:
+    // 10 EH/s x $150,000 = $1.5M running, $1.05M off. Switching off saves the loss on energy.
+    assert_eq!(a.opex_usd, 1_500_000.0);
+    assert!(close(b.opex_usd, 1_050_000.0, 1e-12), "{}", b.opex_usd);
+    assert_eq!((b.eh_s_running, b.eh_s_off), (0.0, 10.0));
+    assert_eq!((a.eh_s_running, a.eh_s_off), (10.0, 0.0));
     assert!(b.fcf_usd > a.fcf_usd);
 }
 

@@ -194,6 +194,59 @@ fn broken_json_strategies_are_reported_not_panicked() {
     assert_eq!(e.field, "strategies");
 }
 
+#[test]
+fn old_links_totals_are_divided_by_the_links_fleet_and_written_per_unit() {
+    // $4M a month over 20 EH/s is $200,000 per EH/s; $240M over 20,000,000 TH/s is $12 per
+    // TH/s. The fleet counts wherever it stands in the link.
+    for q in [
+        "fleet=20&opex=4000000&asic_value=240000000",
+        "opex=4000000&asic_value=240000000&fleet=20",
+    ] {
+        let s = decode_strict(q).unwrap();
+        assert_eq!(s.fleet.opex_usd_per_eh_month, 200_000.0, "{q}");
+        assert_eq!(s.fleet.asic_usd_per_th, 12.0, "{q}");
+        assert_eq!(encode(&s), "fleet=20&opex_eh=200000&asic_th=12");
+    }
+    // The preset's fleet: Cango-like 50 EH/s, so $10M a month is $200,000 per EH/s.
+    let s = decode_strict("preset=cango&opex=10000000").unwrap();
+    assert_eq!(s.fleet.opex_usd_per_eh_month, 200_000.0);
+    // A link written before the change (the S19 XP preset in full): $150,000 per EH/s, $15/TH.
+    let s = decode_strict(
+        "fleet=8.13953488372093&eff=21.5&opex=1220930.2325581396&asic_value=122093023.25581396",
+    )
+    .unwrap();
+    assert!((s.fleet.opex_usd_per_eh_month - 150_000.0).abs() < 1e-6);
+    assert!((s.fleet.asic_usd_per_th - 15.0).abs() < 1e-12);
+    // The page still reads and writes the totals through the accessor.
+    let (get, set) = hashpivot_model::query::accessor("opex").unwrap();
+    let mut s = Scenario::default();
+    assert_eq!(get(&s), 1_500_000.0);
+    set(&mut s, 3_000_000.0);
+    assert_eq!(s.fleet.opex_usd_per_eh_month, 300_000.0);
+}
+
+#[test]
+fn an_old_total_that_cannot_be_divided_is_refused_by_its_key() {
+    let refused = |q: &str, key: &str, part: &str| {
+        let d = decode(q, &[]);
+        assert_eq!(d.problems.len(), 1, "{q}: {:?}", d.problems);
+        assert_eq!(d.problems[0].field, key, "{q}");
+        assert!(d.problems[0].allowed.contains(part), "{}", d.problems[0]);
+        d.scenario
+    };
+    let s = refused("opex=1000000&opex_eh=90000", "opex", "not both");
+    assert_eq!(s.fleet.opex_usd_per_eh_month, 90_000.0);
+    let s = refused(
+        "fleet=0&asic_value=1000000",
+        "asic_value",
+        "more than 0 EH/s",
+    );
+    assert_eq!(s.fleet.asic_usd_per_th, 15.0);
+    // $1e10 a month over the default 10 EH/s is $1e9 per EH/s, above the top of $10M.
+    refused("opex=1e10", "opex", "10,000,000 USD per EH/s a month");
+    refused("asic_value=-1", "asic_value", "0 to 1,000,000,000,000 USD");
+}
+
 fn in_bound(b: bounds::Bound) -> impl Strategy<Value = f64> {
     b.min..=b.max
 }

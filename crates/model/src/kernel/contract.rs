@@ -47,7 +47,7 @@ pub struct ContractKernel {
     /// on-time index), MW: 0 until a lease that does not renew ends with
     /// [`crate::contract::AfterTerm::Mining`], then its facility MW to the horizon (at the
     /// expected delay). They have left the strategy's `hpc_mw`, so the fleet dispatch uses them
-    /// if machines are there; buying machines for them is not modelled here.
+    /// with machines bought for them (`rebuy` in [`crate::kernel`]).
     pub mw_returned: Vec<f64>,
     /// Critical IT energised and earning, MW (the ramp's share of the contract's IT while it
     /// delivers; 0 before, when vacant and after it ends), for revenue per MW-year.

@@ -9,7 +9,7 @@
 use super::{MonthRow, Projection};
 
 /// Column names after `strategy_id` and `strategy_name`.
-pub const MONTH_COLUMNS: [&str; 31] = [
+pub const MONTH_COLUMNS: [&str; 34] = [
     "month",
     "blocks",
     "subsidy_btc",
@@ -19,6 +19,8 @@ pub const MONTH_COLUMNS: [&str; 31] = [
     "hashcost_usd_per_ph_day",
     "mining_mw",
     "hpc_mw",
+    "eh_s_running",
+    "eh_s_off",
     "btc_mined",
     "btc_sold",
     "btc_held",
@@ -32,6 +34,7 @@ pub const MONTH_COLUMNS: [&str; 31] = [
     "interest_usd",
     "debt_repaid_usd",
     "capex_usd",
+    "asic_sales_usd",
     "fcf_usd",
     "cumulative_fcf_usd",
     "cash_cost_per_btc_usd",
@@ -44,7 +47,7 @@ pub const MONTH_COLUMNS: [&str; 31] = [
 ];
 
 /// The row's numbers after `month` and `blocks`; `None` is written as an empty cell.
-fn numbers(r: &MonthRow) -> [f64; 29] {
+fn numbers(r: &MonthRow) -> [f64; 32] {
     let none = f64::NAN; // left empty, as a non-finite number is
     [
         r.subsidy_btc,
@@ -54,6 +57,8 @@ fn numbers(r: &MonthRow) -> [f64; 29] {
         r.hashcost_usd_per_ph_day.unwrap_or(none),
         r.mining_mw,
         r.hpc_mw,
+        r.eh_s_running,
+        r.eh_s_off,
         r.btc_mined,
         r.btc_sold,
         r.btc_held,
@@ -67,6 +72,7 @@ fn numbers(r: &MonthRow) -> [f64; 29] {
         r.interest_usd,
         r.debt_repaid_usd,
         r.capex_usd,
+        r.asic_sales_usd,
         r.fcf_usd,
         r.cumulative_fcf_usd,
         r.cash_cost_per_btc_usd.unwrap_or(none),

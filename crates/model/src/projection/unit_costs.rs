@@ -20,12 +20,11 @@ pub struct MonthCosts {
     pub all_in_per_btc: Option<f64>,
 }
 
-/// Unit costs of one strategy, summed over the months that mine.
+/// Unit costs of one strategy, summed over the horizon.
 pub struct UnitCosts<'a> {
     k: &'a StrategyKernel,
     t: &'a Timeline,
-    asic_monthly: f64,
-    asic_life: usize,
+    power: f64,
     cash: f64,
     all_in: f64,
     btc: f64,
@@ -36,12 +35,10 @@ pub struct UnitCosts<'a> {
 impl<'a> UnitCosts<'a> {
     /// The sums at zero, for strategy kernel `k` of `s` on `t`.
     pub fn new(s: &Scenario, k: &'a StrategyKernel, t: &'a Timeline) -> UnitCosts<'a> {
-        let life = s.fleet.asic_life_months.max(1);
         UnitCosts {
             k,
             t,
-            asic_monthly: s.fleet.asic_value_usd / life as f64,
-            asic_life: life as usize,
+            power: s.site.power_usd_mwh,
             cash: 0.0,
             all_in: 0.0,
             btc: 0.0,
@@ -51,7 +48,8 @@ impl<'a> UnitCosts<'a> {
     }
 
     /// Month `m` with mining's result `mining`, the AI/HPC revenue and the interest; adds it
-    /// to the horizon's sums.
+    /// to the horizon's sums (the costs of months whose machines are all off too: their
+    /// unavoidable opex is part of what the horizon's BTC cost).
     pub fn month(
         &mut self,
         m: usize,
@@ -59,17 +57,29 @@ impl<'a> UnitCosts<'a> {
         hpc_revenue: f64,
         interest: f64,
     ) -> MonthCosts {
-        let k = self.k;
         let days = self.t.hours[m] / 24.0;
-        let cash = mining.energy + k.mining_opex[m];
-        let running_ph = if mining.running {
-            k.mining_eh_s[m] * 1_000.0 // 1 EH/s = 1,000 PH/s
-        } else {
-            0.0
-        };
+        let cash = mining.energy + mining.opex;
+        let running_ph = mining.eh_s_running * 1_000.0; // 1 EH/s = 1,000 PH/s
         let hashcost = (running_ph > 0.0)
             .then(|| cash / running_ph / days)
             .and_then(finite);
+        let revenue = mining.revenue + hpc_revenue;
+        let mining_share = if revenue > 0.0 {
+            mining.revenue / revenue
+        } else if mining.btc > 0.0 {
+            1.0
+        } else {
+            0.0
+        };
+        let all_in = cash + self.k.asic_depreciation[m] + interest * mining_share;
+        self.cash += cash;
+        self.all_in += all_in;
+        self.btc += mining.btc;
+        if mining.running {
+            let credit = mining.mwh * self.power - mining.energy;
+            self.margin_before_energy += mining.revenue + credit - mining.opex;
+            self.mwh += mining.mwh;
+        }
         if mining.btc <= 0.0 {
             return MonthCosts {
                 hashcost_usd_per_ph_day: hashcost,
@@ -77,23 +87,6 @@ impl<'a> UnitCosts<'a> {
                 all_in_per_btc: None,
             };
         }
-        let revenue = mining.revenue + hpc_revenue;
-        let mining_share = if revenue > 0.0 {
-            mining.revenue / revenue
-        } else {
-            1.0
-        };
-        let asic = if m < self.asic_life {
-            self.asic_monthly
-        } else {
-            0.0
-        };
-        let all_in = cash + asic + interest * mining_share;
-        self.cash += cash;
-        self.all_in += all_in;
-        self.btc += mining.btc;
-        self.margin_before_energy += mining.revenue + k.demand_response[m] - k.mining_opex[m];
-        self.mwh += k.mining_mwh[m];
         MonthCosts {
             hashcost_usd_per_ph_day: hashcost,
             cash_per_btc: finite(cash / mining.btc),
@@ -101,14 +94,14 @@ impl<'a> UnitCosts<'a> {
         }
     }
 
-    /// Cash cost per BTC over the months that mined: the horizon's cash breakeven BTC price.
+    /// Cash cost per BTC over the horizon: the horizon's cash breakeven BTC price.
     pub fn horizon_cash_per_btc(&self) -> Option<f64> {
         (self.btc > 0.0)
             .then(|| self.cash / self.btc)
             .and_then(finite)
     }
 
-    /// All-in cost per BTC over the months that mined.
+    /// All-in cost per BTC over the horizon.
     pub fn horizon_all_in_per_btc(&self) -> Option<f64> {
         (self.btc > 0.0)
             .then(|| self.all_in / self.btc)

@@ -48,7 +48,7 @@ macro_rules! key {
 }
 
 /// The scalar keys in the order they are written.
-pub(super) fn keys() -> [Key; 40] {
+pub(super) fn keys() -> [Key; 44] {
     [
         key!(bounds::BTC_PRICE, false, |s| s.network.btc_price_usd),
         key!(bounds::DIFFICULTY, false, |s| s.network.difficulty_t),
@@ -78,9 +78,24 @@ pub(super) fn keys() -> [Key; 40] {
         key!(bounds::CURTAILMENT, false, |s| s.fleet.curtailment_pct),
         key!(bounds::POOL_FEE, false, |s| s.fleet.pool_fee_pct),
         key!(bounds::PUE, false, |s| s.fleet.pue),
-        key!(bounds::OPEX, false, |s| s.fleet.opex_usd_per_month),
-        key!(bounds::ASIC_VALUE, false, |s| s.fleet.asic_value_usd),
+        key!(bounds::OPEX_EH, false, |s| s.fleet.opex_usd_per_eh_month),
+        key!(bounds::OPEX_AVOIDABLE, false, |s| s
+            .fleet
+            .opex_avoidable_pct),
+        key!(bounds::ASIC_TH, false, |s| s.fleet.asic_usd_per_th),
         key!(bounds::ASIC_LIFE, true, |s| s.fleet.asic_life_months),
+        key!(bounds::RESALE_BELOW_19, false, |s| s
+            .fleet
+            .asic_resale
+            .below_19_j_th),
+        key!(bounds::RESALE_19_TO_25, false, |s| s
+            .fleet
+            .asic_resale
+            .from_19_to_25_j_th),
+        key!(bounds::RESALE_FROM_25, false, |s| s
+            .fleet
+            .asic_resale
+            .from_25_j_th),
         key!(bounds::DEMAND_RESPONSE, false, |s| s
             .fleet
             .demand_response_usd_mwh),
@@ -128,6 +143,7 @@ pub fn accessor(key: &str) -> Option<(Get, Set)> {
         .into_iter()
         .find(|k| k.bound.key == key)
         .map(|k| (k.get, k.set))
+        .or_else(|| super::legacy::accessor(key))
 }
 
 /// The bound (label, unit, range) of the scalar input with share-link key `key`.
@@ -136,6 +152,7 @@ pub fn bound(key: &str) -> Option<Bound> {
         .into_iter()
         .find(|k| k.bound.key == key)
         .map(|k| k.bound)
+        .or_else(|| super::legacy::bound(key))
 }
 
 /// Keys read apart from the table: `hashrate` (read only; written as `diff`), `seed` (a full
@@ -154,6 +171,7 @@ const OTHER_KEYS: [&str; 7] = [
 pub fn known_keys() -> String {
     let mut all: Vec<&str> = keys().iter().map(|k| k.bound.key).collect();
     all.extend(OTHER_KEYS);
+    all.extend(super::legacy::KEYS);
     format!("a known key: {}", all.join(", "))
 }
 

@@ -60,9 +60,11 @@ pub fn bare_fleet(eh: f64, j_th: f64) -> Fleet {
         curtailment_pct: 0.0,
         pool_fee_pct: 0.0,
         pue: 1.0,
-        opex_usd_per_month: 0.0,
-        asic_value_usd: 0.0,
+        opex_usd_per_eh_month: 0.0,
+        opex_avoidable_pct: 0.0,
+        asic_usd_per_th: 0.0,
         asic_life_months: 36,
+        asic_resale: Default::default(),
         demand_response_usd_mwh: 0.0,
         shutdown_when_unprofitable: false,
     }
