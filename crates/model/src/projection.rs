@@ -84,6 +84,18 @@ pub struct StrategyResult {
     pub summary: Summary,
     /// Month by month.
     pub months: Vec<MonthRow>,
+    /// Revenue of each AI/HPC contract, month by month (expected, as in `hpc_revenue_usd`,
+    /// which is their sum), in the strategy's order. In the JSON only: the CSV has the sum.
+    pub contract_revenue: Vec<ContractRevenue>,
+}
+
+/// One contract's revenue, month by month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContractRevenue {
+    /// The contract's name.
+    pub name: String,
+    /// Revenue in each month of the projection, USD.
+    pub revenue_usd: Vec<f64>,
 }
 
 /// Summary figures of a strategy over the horizon.
@@ -306,6 +318,14 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
     let mut held = s.treasury.btc_held;
     let mut cumulative = 0.0;
     let mut walk = CashWalk::new(&s.financing);
+    let mut contract_revenue: Vec<ContractRevenue> = strategy
+        .contracts
+        .iter()
+        .map(|c| ContractRevenue {
+            name: c.terms().name.clone(),
+            revenue_usd: Vec::with_capacity(t.len()),
+        })
+        .collect();
     let mut funding = cash::Funding::default();
     let mut unit_costs = UnitCosts::new(s, k, t);
     let (mut mining_mw_months, mut hpc_mw_months) = (0.0, 0.0);
@@ -319,10 +339,11 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         let (mut hpc_revenue, mut hpc_opex, mut hpc_energy, mut prepayment, mut hpc_live_mw) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
         let mut capex = k.capex[m];
-        for c in &k.contracts {
+        for (c, by_contract) in k.contracts.iter().zip(contract_revenue.iter_mut()) {
             let state = c.expected(m);
             let alive = state.alive;
             let month = c.month(m, state.delay, t.hours[m]);
+            by_contract.revenue_usd.push(alive * month.revenue);
             hpc_revenue += alive * month.revenue;
             hpc_opex += alive * month.opex;
             hpc_energy += alive * month.mwh * power;
@@ -433,5 +454,6 @@ fn strategy(s: &Scenario, index: usize, k: &StrategyKernel, t: &Timeline) -> Str
         payback_month: metrics::payback(&months),
         summary,
         months,
+        contract_revenue,
     }
 }

@@ -292,3 +292,36 @@ fn ai_hpc_revenue_per_mw_year_counts_the_energised_megawatts() {
         1e-9
     ));
 }
+
+#[test]
+fn revenue_is_given_by_contract_and_sums_to_the_ai_hpc_revenue() {
+    // A strategy with two contracts: the default half-site lease and a GPU cloud of 2,000 GPUs.
+    let mut s = Scenario::default();
+    let mut gpu = hashpivot_model::contract::GpuCloud::default();
+    gpu.gpus = 2_000.0;
+    s.strategies[2].contracts.push(Contract::GpuCloud(gpu));
+    let p = project(&s).unwrap();
+    let hybrid = &p.strategies[2];
+    assert_eq!(hybrid.contract_revenue.len(), 2);
+    assert_eq!(hybrid.contract_revenue[1].name, "GPU cloud");
+    for (m, row) in hybrid.months.iter().enumerate() {
+        let sum: f64 = hybrid
+            .contract_revenue
+            .iter()
+            .map(|c| c.revenue_usd[m])
+            .sum();
+        assert!(
+            close(sum + 1.0, row.hpc_revenue_usd + 1.0, 1e-12),
+            "month {m}"
+        );
+    }
+    // The GPU cloud's first month of revenue (month 12, 1/6 of its ramp): 2,000 GPUs x
+    // $2.95 x 70% x 1/6 x the month's hours (January 2027: 744 h).
+    let want = 2_000.0 * 2.95 * 0.7 / 6.0 * 744.0;
+    assert!(close(
+        hybrid.contract_revenue[1].revenue_usd[12],
+        want,
+        1e-9
+    ));
+    assert!(p.strategies[0].contract_revenue.is_empty());
+}
