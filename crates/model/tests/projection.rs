@@ -297,8 +297,10 @@ fn ai_hpc_revenue_per_mw_year_counts_the_energised_megawatts() {
 fn revenue_is_given_by_contract_and_sums_to_the_ai_hpc_revenue() {
     // A strategy with two contracts: the default half-site lease and a GPU cloud of 2,000 GPUs.
     let mut s = Scenario::default();
-    let mut gpu = hashpivot_model::contract::GpuCloud::default();
-    gpu.gpus = 2_000.0;
+    let gpu = hashpivot_model::contract::GpuCloud {
+        gpus: 2_000.0,
+        ..Default::default()
+    };
     s.strategies[2].contracts.push(Contract::GpuCloud(gpu));
     let p = project(&s).unwrap();
     let hybrid = &p.strategies[2];
