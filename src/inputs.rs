@@ -114,6 +114,12 @@ pub const GROUPS: [Group; 6] = [
             i("discount", n_("Yearly rate at which future cash is discounted for NPV."), n_("12% a year. Assumption.")),
             i("btc_held", n_("Bitcoin on the balance sheet at the start."), n_("0 BTC. Company presets set their own.")),
             i("sell", n_("Share of each month's production sold; the rest is held."), n_("100%: sell everything. Assumption.")),
+            i("cash", n_("Cash at the start; capex draws on it first."), n_("$100M. Assumption.")),
+            i("credit", n_("Drawn when cash runs out; excess cash repays it."), n_("0: none arranged. Assumption.")),
+            i("credit_rate", n_("Yearly interest on what is drawn."), n_("9% a year. Assumption.")),
+            i("equity", n_("New shares sold when cash and credit run out."), n_("0: no new shares.")),
+            i("share_price", n_("Price of new shares; sets the dilution."), n_("$10. Assumption.")),
+            i("shares", n_("Shares in issue at the start."), n_("300 million. Assumption.")),
         ],
     },
     Group {

@@ -23,6 +23,12 @@ fn help(key: &str) -> Option<&'static str> {
         "noi_margin" => n_("Share of rent kept after site costs; used when site opex is 0."),
         "opex_usd_per_mw_year" => n_("Site costs per MW-year; overrides the NOI margin when set."),
         "renewal_rate_change" => n_("Rent change at renewal (0.1 = +10%)."),
+        "vacancy_months" => {
+            n_("Months the hall stands empty before a lease that does not renew is re-let.")
+        }
+        "market_usd_per_mw_year" => {
+            n_("Rent per MW-year of the re-let lease; 0 keeps the lease's own base rent.")
+        }
         "gpus" => n_("GPUs the operator owns and rents out."),
         "kw_per_gpu" => n_("Power per GPU including its share of the server."),
         "usd_per_gpu_hour" => n_("Price of one GPU-hour."),
@@ -42,6 +48,9 @@ fn help(key: &str) -> Option<&'static str> {
         "ramp_months" => n_("Months from first revenue to the full capacity."),
         "term_months" => n_("Length of the contract."),
         "capex_usd_per_mw" => n_("Conversion capex per MW of critical IT."),
+        "facility_life_months" => {
+            n_("Months over which conversion capex is depreciated, from the first revenue.")
+        }
         "early_end_annual" => n_("Yearly chance the tenant ends the contract early."),
         "delay_months" => n_("Expected months of delivery delay."),
         _ => return None,

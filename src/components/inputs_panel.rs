@@ -5,16 +5,17 @@ use hashpivot_model::ValidationError;
 use leptos::prelude::*;
 
 use crate::components::debt::DebtList;
-use crate::components::ScalarInput;
+use crate::components::{ScalarInput, Warnings};
 use crate::inputs::GROUPS;
 use crate::state::AppState;
 
-/// Every input group, and the Monte Carlo seed.
+/// The model's warnings, every input group, and the Monte Carlo seed.
 #[component]
 pub fn InputsPanel() -> impl IntoView {
     view! {
         <aside class="panel inputs" aria-labelledby="inputs-title">
             <h2 id="inputs-title">"Inputs"</h2>
+            <Warnings />
             {GROUPS
                 .iter()
                 .map(|g| {

@@ -17,6 +17,7 @@ pub mod preset_picker;
 pub mod strategies;
 pub mod strategy_select;
 pub mod theme_switch;
+pub mod warnings;
 
 pub use chart_canvas::ChartCanvas;
 pub use charts::Charts;
@@ -31,3 +32,4 @@ pub use number_input::{NumberInput, ScalarInput};
 pub use preset_picker::PresetPicker;
 pub use strategies::Strategies;
 pub use theme_switch::ThemeSwitch;
+pub use warnings::Warnings;

@@ -140,7 +140,8 @@ fn StrategyCard(
     }
 }
 
-/// The key figures of strategy `index`, each with its raw value in `data-value`.
+/// The key figures of strategy `index`, each with its raw value in `data-value`, and its
+/// funding gap if it has one.
 #[component]
 fn Figures(
     /// Index of the strategy.
@@ -172,6 +173,13 @@ fn Figures(
                 .map(|r| r.payback_month.map(fmt::month))
         })
     });
+    // The first month short of cash after every financing, and the largest shortfall.
+    let gap = move || {
+        state.projection.with(|p| {
+            let r = p.strategies.get(index)?;
+            Some((r.summary.funding_gap_month?, r.summary.funding_gap_usd))
+        })
+    };
     view! {
         <dl class="figures">
             {row(n_("NPV"), "npv", |r| Some(r.npv_usd), fmt::usd)}
@@ -190,7 +198,14 @@ fn Figures(
             {row(n_("Breakeven BTC price"), "breakeven", |r| r.summary.breakeven_btc_usd, fmt::usd)}
             {row(n_("Mining share of revenue"), "mining-share", |r| Some(r.summary.mining_share), fmt::percent)}
             {row(n_("AI/HPC share of revenue"), "hpc-share", |r| Some(1.0 - r.summary.mining_share), fmt::percent)}
+            {row(n_("Cash at the end"), "cash-end", |r| Some(r.summary.cash_end_usd), fmt::usd)}
         </dl>
+        // Empty, with an empty data-value, while the strategy has no funding gap (the
+        // stylesheet hides it then, as it hides an empty error).
+        <p class="gap" data-testid=format!("strategy-{index}-funding-gap")
+            data-value=move || gap().map(|(_, usd)| usd.to_string()).unwrap_or_default()>
+            {move || gap().map(|(m, usd)| tf("Funding gap from {month}: {usd}", &[("month", &fmt::month(m)), ("usd", &fmt::usd(usd))]))}
+        </p>
     }
 }
 

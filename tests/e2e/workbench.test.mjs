@@ -35,11 +35,15 @@ test("a share link loads and every figure equals the CLI's for the same link", a
   const rows = page.locator("[data-testid='month-table'] tbody tr");
   await rows.first().waitFor();
   assert.equal(await rows.count(), 72);
-  const firstFcf = await rows.first().locator("td").nth(19).textContent();
+  // The FCF column found by its heading (the month is the first heading, then one per cell).
+  const headings = await page.$$eval("[data-testid='month-table'] thead button", (bs) => bs.map((b) => b.dataset.testid));
+  const fcf = headings.indexOf("sort-fcf_usd");
+  assert.ok(fcf > 0, headings.join());
+  const firstFcf = await rows.first().locator("td").nth(fcf - 1).textContent();
   assert.equal(firstFcf, Math.round(cli.strategies[0].months[0].fcf_usd).toLocaleString("en-US"));
   // Sorting by FCF, then the other way.
   const fcfColumn = async () =>
-    (await rows.locator("td:nth-of-type(20)").allTextContents()).map((t) => Number(t.replaceAll(",", "")));
+    (await rows.locator(`td:nth-of-type(${fcf})`).allTextContents()).map((t) => Number(t.replaceAll(",", "")));
   await page.getByTestId("sort-fcf_usd").click();
   const up = await fcfColumn();
   assert.deepEqual(up, [...up].sort((a, b) => a - b));

@@ -30,155 +30,63 @@ fn four(v: f64) -> String {
     format::fixed(v, 4)
 }
 
+const fn col(
+    key: &'static str,
+    title: &'static str,
+    unit: &'static str,
+    get: fn(&MonthRow) -> f64,
+    show: fn(f64) -> String,
+) -> Column {
+    Column {
+        key,
+        title,
+        unit,
+        get,
+        show,
+    }
+}
+
+/// Reads an optional figure: `NaN`, shown as "n/a", when it does not exist.
+fn or_nan(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::NAN)
+}
+
 /// Columns in the CLI's order (the month first).
-pub(super) const COLUMNS: [Column; 21] = [
-    Column {
-        key: "blocks",
-        title: n_("Blocks"),
-        unit: "",
-        get: |r| r.blocks as f64,
-        show: whole,
-    },
-    Column {
-        key: "subsidy_btc",
-        title: n_("Subsidy"),
-        unit: "BTC/block",
-        get: |r| r.subsidy_btc,
-        show: four,
-    },
-    Column {
-        key: "btc_price_usd",
-        title: n_("BTC price"),
-        unit: "USD",
-        get: |r| r.btc_price_usd,
-        show: whole,
-    },
-    Column {
-        key: "network_hashrate_eh_s",
-        title: n_("Network"),
-        unit: "EH/s",
-        get: |r| r.network_hashrate_eh_s,
-        show: whole,
-    },
-    Column {
-        key: "mining_mw",
-        title: n_("Mining"),
-        unit: "MW",
-        get: |r| r.mining_mw,
-        show: two,
-    },
-    Column {
-        key: "hpc_mw",
-        title: n_("AI/HPC"),
-        unit: "MW",
-        get: |r| r.hpc_mw,
-        show: two,
-    },
-    Column {
-        key: "btc_mined",
-        title: n_("Mined"),
-        unit: "BTC",
-        get: |r| r.btc_mined,
-        show: four,
-    },
-    Column {
-        key: "btc_sold",
-        title: n_("Sold"),
-        unit: "BTC",
-        get: |r| r.btc_sold,
-        show: four,
-    },
-    Column {
-        key: "btc_held",
-        title: n_("Held"),
-        unit: "BTC",
-        get: |r| r.btc_held,
-        show: four,
-    },
-    Column {
-        key: "treasury_value_usd",
-        title: n_("Treasury value"),
-        unit: "USD",
-        get: |r| r.treasury_value_usd,
-        show: whole,
-    },
-    Column {
-        key: "mining_revenue_usd",
-        title: n_("Mining revenue"),
-        unit: "USD",
-        get: |r| r.mining_revenue_usd,
-        show: whole,
-    },
-    Column {
-        key: "hpc_revenue_usd",
-        title: n_("AI/HPC revenue"),
-        unit: "USD",
-        get: |r| r.hpc_revenue_usd,
-        show: whole,
-    },
-    Column {
-        key: "energy_cost_usd",
-        title: n_("Energy"),
-        unit: "USD",
-        get: |r| r.energy_cost_usd,
-        show: whole,
-    },
-    Column {
-        key: "opex_usd",
-        title: n_("Opex"),
-        unit: "USD",
-        get: |r| r.opex_usd,
-        show: whole,
-    },
-    Column {
-        key: "ebitda_usd",
-        title: n_("EBITDA"),
-        unit: "USD",
-        get: |r| r.ebitda_usd,
-        show: whole,
-    },
-    Column {
-        key: "depreciation_usd",
-        title: n_("Depreciation"),
-        unit: "USD",
-        get: |r| r.depreciation_usd,
-        show: whole,
-    },
-    Column {
-        key: "interest_usd",
-        title: n_("Interest"),
-        unit: "USD",
-        get: |r| r.interest_usd,
-        show: whole,
-    },
-    Column {
-        key: "debt_repaid_usd",
-        title: n_("Debt repaid"),
-        unit: "USD",
-        get: |r| r.debt_repaid_usd,
-        show: whole,
-    },
-    Column {
-        key: "capex_usd",
-        title: n_("Capex"),
-        unit: "USD",
-        get: |r| r.capex_usd,
-        show: whole,
-    },
-    Column {
-        key: "fcf_usd",
-        title: n_("FCF"),
-        unit: "USD",
-        get: |r| r.fcf_usd,
-        show: whole,
-    },
-    Column {
-        key: "cumulative_fcf_usd",
-        title: n_("Cumulative FCF"),
-        unit: "USD",
-        get: |r| r.cumulative_fcf_usd,
-        show: whole,
-    },
+#[rustfmt::skip]
+pub(super) const COLUMNS: [Column; 33] = [
+    col("blocks", n_("Blocks"), "", |r| r.blocks as f64, whole),
+    col("subsidy_btc", n_("Subsidy"), "BTC/block", |r| r.subsidy_btc, four),
+    col("btc_price_usd", n_("BTC price"), "USD", |r| r.btc_price_usd, whole),
+    col("network_hashrate_eh_s", n_("Network"), "EH/s", |r| r.network_hashrate_eh_s, whole),
+    col("hashprice_usd_per_ph_day", n_("Hashprice"), "USD/PH/day", |r| r.hashprice_usd_per_ph_day, two),
+    col("hashcost_usd_per_ph_day", n_("Hashcost"), "USD/PH/day", |r| or_nan(r.hashcost_usd_per_ph_day), two),
+    col("mining_mw", n_("Mining"), "MW", |r| r.mining_mw, two),
+    col("hpc_mw", n_("AI/HPC"), "MW", |r| r.hpc_mw, two),
+    col("eh_s_running", n_("Running"), "EH/s", |r| r.eh_s_running, two),
+    col("eh_s_off", n_("Off"), "EH/s", |r| r.eh_s_off, two),
+    col("btc_mined", n_("Mined"), "BTC", |r| r.btc_mined, four),
+    col("btc_sold", n_("Sold"), "BTC", |r| r.btc_sold, four),
+    col("btc_held", n_("Held"), "BTC", |r| r.btc_held, four),
+    col("treasury_value_usd", n_("Treasury value"), "USD", |r| r.treasury_value_usd, whole),
+    col("mining_revenue_usd", n_("Mining revenue"), "USD", |r| r.mining_revenue_usd, whole),
+    col("hpc_revenue_usd", n_("AI/HPC revenue"), "USD", |r| r.hpc_revenue_usd, whole),
+    col("energy_cost_usd", n_("Energy"), "USD", |r| r.energy_cost_usd, whole),
+    col("opex_usd", n_("Opex"), "USD", |r| r.opex_usd, whole),
+    col("ebitda_usd", n_("EBITDA"), "USD", |r| r.ebitda_usd, whole),
+    col("depreciation_usd", n_("Depreciation"), "USD", |r| r.depreciation_usd, whole),
+    col("interest_usd", n_("Interest"), "USD", |r| r.interest_usd, whole),
+    col("debt_repaid_usd", n_("Debt repaid"), "USD", |r| r.debt_repaid_usd, whole),
+    col("capex_usd", n_("Capex"), "USD", |r| r.capex_usd, whole),
+    col("asic_sales_usd", n_("ASIC sales"), "USD", |r| r.asic_sales_usd, whole),
+    col("fcf_usd", n_("FCF"), "USD", |r| r.fcf_usd, whole),
+    col("cumulative_fcf_usd", n_("Cumulative FCF"), "USD", |r| r.cumulative_fcf_usd, whole),
+    col("cash_cost_per_btc_usd", n_("Cash cost per BTC"), "USD", |r| or_nan(r.cash_cost_per_btc_usd), whole),
+    col("all_in_cost_per_btc_usd", n_("All-in cost per BTC"), "USD", |r| or_nan(r.all_in_cost_per_btc_usd), whole),
+    col("treasury_flow_usd", n_("Treasury flow"), "USD", |r| r.treasury_flow_usd, whole),
+    col("financing_usd", n_("Financing"), "USD", |r| r.financing_usd, whole),
+    col("credit_facility_usd", n_("Credit facility"), "USD", |r| r.credit_facility_usd, whole),
+    col("equity_raised_usd", n_("Equity raised"), "USD", |r| r.equity_raised_usd, whole),
+    col("cash_usd", n_("Cash"), "USD", |r| r.cash_usd, whole),
 ];
 
 /// How the rows are ordered: by the month, or by a column, each way.
@@ -207,7 +115,8 @@ pub(super) fn order(rows: &[MonthRow], sort: Sort) -> Vec<usize> {
     idx
 }
 
-/// The table body for `rows` in `sort` order. Only numbers and month names go in, formatted by
+/// The table body for `rows` in `sort` order. Only numbers, month names and "n/a" (a figure
+/// that does not exist, e.g. cost per BTC in a month nothing is mined) go in, formatted by
 /// [`format`] and [`fmt::month`], so nothing needs escaping.
 pub(super) fn rows_html(rows: &[MonthRow], sort: Sort) -> String {
     let mut html = String::with_capacity(rows.len() * COLUMNS.len() * 24);
@@ -218,7 +127,8 @@ pub(super) fn rows_html(rows: &[MonthRow], sort: Sort) -> String {
         html.push_str("</th>");
         for c in &COLUMNS {
             html.push_str("<td>");
-            html.push_str(&(c.show)((c.get)(row)));
+            let v = (c.get)(row);
+            html.push_str(&fmt::or_na(Some(v), c.show));
             html.push_str("</td>");
         }
         html.push_str("</tr>");
@@ -254,6 +164,22 @@ mod tests {
                 c.key
             );
         }
+        // A figure that does not exist (JSON null) reads as NaN and shows as "n/a".
+        let mut none = p.strategies[0].months[0].clone();
+        none.hashcost_usd_per_ph_day = None;
+        let hashcost = COLUMNS
+            .iter()
+            .position(|c| c.key == "hashcost_usd_per_ph_day")
+            .unwrap();
+        assert!((COLUMNS[hashcost].get)(&none).is_nan());
+        let html = rows_html(
+            &[none],
+            Sort {
+                column: None,
+                descending: false,
+            },
+        );
+        assert_eq!(html.split("<td>").nth(hashcost + 1), Some("n/a</td>"));
     }
 
     #[test]
