@@ -156,8 +156,10 @@ export async function monteCarloSettled(page) {
 export async function cliProjection(query) {
   const { execFileSync } = await import("node:child_process");
   const bin = process.env.HASHPIVOT_CLI ?? "../../target/debug/hashpivot";
+  // Its warnings are in the JSON too; on stderr they would only clutter the test's output.
   const out = execFileSync(bin, ["simulate", "--query", query, "--format", "json"], {
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   });
   return JSON.parse(out);
 }
