@@ -8,3 +8,11 @@ const bindings = await import(tag.dataset.hashpivotJs);
 await bindings.default({ module_or_path: tag.dataset.hashpivotWasm });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+// Then the scripts the first paint does not need: the service worker's registration, the
+// widget's size messages and the export panel's buttons. Loaded after the app has mounted, they
+// are not part of the first load (xtask/src/size.rs counts what index.html references).
+for (const src of ["sw-register.js", "embed.js", "exchange.js"]) {
+  const script = document.createElement("script");
+  script.src = src;
+  document.head.append(script);
+}

@@ -17,7 +17,8 @@
     reloading = true;
     location.reload();
   });
-  window.addEventListener("load", () => {
+  // public/boot.js loads this script after the app has started, often after `load`.
+  const register = () => {
     navigator.serviceWorker.register("sw.js").then((reg) => {
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener("updatefound", () => {
@@ -27,7 +28,9 @@
         });
       });
     }, () => {});
-  });
+  };
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
   document.addEventListener("click", (e) => {
     if (e.target instanceof Element && e.target.closest("#update-notice button")) {
       window.__hashpivotUpdateAsked = true;

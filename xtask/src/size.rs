@@ -12,23 +12,38 @@ use std::path::Path;
 /// benchmark reports against it.
 pub const GOAL_BROTLI_BYTES: u64 = 250_000;
 
-/// What `cargo xtask test` allows: the goal tightened to what the app reached (249,032 bytes on
-/// 2026-12-01, with the four languages, exports and the CSP), plus room for the few hundred
-/// bytes hashed file names and toolchain updates move, so no change grows the first load
-/// unseen. Raise it on purpose, in
-/// its own commit that says what the bytes buy, and never past [`GOAL_BROTLI_BYTES`].
-pub const BUDGET_BROTLI_BYTES: u64 = 249_500;
+/// What `cargo xtask test` allows: the goal itself, since 2026-12-05. It had been tightened to
+/// 249,500 (249,032 reached on 2026-12-01); issue 12's model (cash walk and financing, contract
+/// refunds and refreshes, the economic network path, fleet cohorts, warnings) and its page
+/// (warnings, financing inputs, cash and funding gap, the table's columns) took 7.7 KB, of which
+/// the model at opt-level z, `wasm-opt --converge`, loaders after the first paint and minified
+/// page, styles and glue won back all but 0.7 KB. Issue 13 (the analysis worker) is where the
+/// first load comes down; never past [`GOAL_BROTLI_BYTES`].
+pub const BUDGET_BROTLI_BYTES: u64 = GOAL_BROTLI_BYTES;
 
 /// Extensions that make up the first load.
 const FIRST_LOAD: [&str; 4] = ["wasm", "js", "css", "html"];
 
-/// Local paths in `href="..."` and `src="..."` attributes of `html`, without a leading `/` or
-/// `./`; links to other origins, data and fragments are left out.
+/// Local paths in the `href` and `src` attributes of `html` (quoted or not: a release page is
+/// minified and drops the quotes it can), without a leading `/` or `./`; links to other
+/// origins, data and fragments are left out.
 fn referenced(html: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for attr in ["href=\"", "src=\""] {
-        for part in html.split(attr).skip(1) {
-            let value = part.split('"').next().unwrap_or_default();
+    for attr in ["href=", "src="] {
+        for (at, _) in html.match_indices(attr) {
+            // An attribute name starts after a space or a quoted value (`"src=` when the
+            // minifier drops the space), not inside another name such as `data-src=`.
+            if !html[..at].ends_with([' ', '\n', '\t', '"', '\'']) {
+                continue;
+            }
+            let part = &html[at + attr.len()..];
+            let value = match part.chars().next() {
+                Some(q @ ('"' | '\'')) => part[1..].split(q).next().unwrap_or_default(),
+                _ => part
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or_default(),
+            };
             let local = !(value.is_empty()
                 || value.contains("://")
                 || value.starts_with("//")
@@ -156,6 +171,14 @@ mod tests {
         names.sort();
         assert_eq!(names, ["a.js", "app_bg.wasm", "index.html", "main.css"]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_minified_page_without_attribute_quotes_is_read_too() {
+        let html = r#"<link href=/m.css rel=stylesheet><script src=b.js></script><link integrity="x"href=/w.wasm><img data-src=no.js>"#;
+        let mut names = referenced(html);
+        names.sort();
+        assert_eq!(names, ["b.js", "m.css", "w.wasm"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! use hashpivot_model::{tornado, Scenario};
 //! let t = tornado::run(&Scenario::default()).unwrap();
 //! let data = TornadoChart::from_tornado(&t, 0, "Pure mining");
-//! assert!(data.bars[0].label.starts_with("BTC price ($"));
+//! assert!(data.bars.iter().any(|b| b.label.starts_with("BTC price ($")));
 //! let style = ChartStyle::light(640, 400);
 //! let svg = svg::render(&style, |area| data.draw(area, &style)).unwrap();
 //! assert!(svg.contains("NPV of Pure mining (USD)"));

@@ -3,10 +3,14 @@
 
 use hashpivot_model::Scenario;
 
-/// The default scenario with a small Monte Carlo, so tests stay fast.
+/// The default scenario with a small Monte Carlo, so tests stay fast, and difficulty growing a
+/// fixed 2.5% a month (`network=fixed`): mining then loses money and pure mining never pays
+/// back, so the charts' loss and no-payback cases are drawn (with the economic network, the
+/// default, mining stays near its marginal cost and pays back).
 pub fn scenario() -> Scenario {
     let mut s = Scenario::default();
     s.monte_carlo.paths = 200;
+    s.market.network.mode = hashpivot_model::scenario::NetworkMode::Fixed;
     s
 }
 

@@ -67,16 +67,25 @@ fn cohorts(fleet: &Fleet, purchases: &[FleetPurchase]) -> (Vec<Cohort>, Vec<usiz
         sold_eh_s: 0.0,
         usd_per_th: p.usd_per_th,
     }));
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    // Unstable sort (smaller in wasm than the stable one); the index breaks ties, so the
-    // order stays deterministic.
-    order.sort_unstable_by(|&i, &j| {
+    // Merit order: lowest J/TH first, then the latest arrival, then the index, so the order is
+    // deterministic. An insertion sort: a strategy has at most 201 cohorts, and it costs a few
+    // hundred bytes of wasm where the library's sort costs kilobytes.
+    let before = |i: usize, j: usize| {
         all[i]
             .j_th
             .total_cmp(&all[j].j_th)
             .then(all[j].arrives.cmp(&all[i].arrives))
             .then(j.cmp(&i))
-    });
+            .is_lt()
+    };
+    let mut order: Vec<usize> = Vec::with_capacity(all.len());
+    for i in 0..all.len() {
+        let at = order
+            .iter()
+            .position(|&j| before(i, j))
+            .unwrap_or(order.len());
+        order.insert(at, i);
+    }
     (all, order)
 }
 
