@@ -56,7 +56,7 @@ test("the scenario JSON exports, imports back by file picker, and a broken file 
   const { name, bytes } = await download(page, "export-json");
   assert.equal(name, "hashpivot-scenario.json");
   const scenario = JSON.parse(bytes.toString("utf8"));
-  assert.equal(scenario.version, 1);
+  assert.equal(scenario.version, 2); // SCENARIO_VERSION: per-unit fleet costs since version 2
   assert.equal(scenario.network.btc_price_usd, 101000);
   assert.equal(scenario.site.power_usd_mwh, 41);
 

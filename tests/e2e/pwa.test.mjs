@@ -89,7 +89,7 @@ test("a new deployment shows a quiet notice, and a reload serves the new version
 
     // Deploy: a changed page and a worker of a new version.
     const html = path.join(dir, "index.html");
-    await fs.writeFile(html, (await fs.readFile(html, "utf8")).replace("<head>", '<head><meta name="hashpivot-build" content="B">'));
+    await fs.writeFile(html, (await fs.readFile(html, "utf8")).replace("<title>", '<meta name="hashpivot-build" content="B"><title>'));
     const sw = path.join(dir, "sw.js");
     await fs.writeFile(sw, (await fs.readFile(sw, "utf8")).replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-b"'));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
