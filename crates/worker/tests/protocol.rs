@@ -36,7 +36,10 @@ fn json_export_imports_back_to_the_same_link() {
     let link = "btc=99000&diff=160&fleet=9&horizon=60&seed=77";
     let (_, status, json) = reply(&handle(&format!("2\njson\n\n{link}")));
     assert_eq!(status, "ok");
-    let version = format!("\"version\": {}", hashpivot_model::scenario::SCENARIO_VERSION);
+    let version = format!(
+        "\"version\": {}",
+        hashpivot_model::scenario::SCENARIO_VERSION
+    );
     assert!(json.contains(&version), "{json}");
     let (_, status, back) = reply(&handle(&format!("3\nimport\n\n{json}")));
     assert_eq!(status, "ok", "{back}");
